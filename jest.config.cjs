@@ -1,0 +1,10 @@
+// Jest runs the TypeScript tests directly through ts-jest; the bundle tests load dist/Code.js.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.node.json' }] },
+  globalSetup: '<rootDir>/test/globalSetup.mjs',
+  testTimeout: 60000,
+};

@@ -1,0 +1,63 @@
+// Refresh status colours: reads the plan once, decides every action's RAG (DESIGN 2.4), writes the RAG column once.
+import { ACTION_COLUMNS } from '../domain/actions';
+import { isoDateInZone } from '../domain/dates';
+import { countByRag, liveActions, readPlan } from '../domain/plan';
+import type { Problem } from '../domain/problems';
+import type { Rag } from '../domain/rag';
+import type { Services } from '../gas/ports';
+import { writeColumn } from '../sheets/columnWriter';
+import { readPlanValues } from '../sheets/planValues';
+import { appendRunLog } from '../sheets/runLog';
+import { withScriptLock } from './withScriptLock';
+
+export const REFRESH_JOB = 'Refresh status colours';
+
+export interface RefreshResult {
+  today: string;
+  /** Live actions (not cancelled). */
+  actions: number;
+  byStatus: Record<Rag, number>;
+  problems: Problem[];
+  /** Rows left without a RAG because their status is missing or unknown. */
+  withoutRag: number[];
+  ragWritten: boolean;
+}
+
+/** Thrown when the plan cannot be read at all; nothing has been written. */
+export class PlanUnreadableError extends Error {
+  constructor(messages: string[]) {
+    super(`Nothing was changed. ${messages.join(' ')}`);
+    this.name = 'PlanUnreadableError';
+  }
+}
+
+export function refreshStatus(services: Services): RefreshResult {
+  const started = services.now();
+  return withScriptLock(services.lock, REFRESH_JOB, () => {
+    const ss = services.spreadsheet;
+    const timeZone = ss.getSpreadsheetTimeZone();
+    const today = isoDateInZone(started, timeZone);
+    const { values, actionsSheet } = readPlanValues(ss);
+    const plan = readPlan(values, timeZone, today);
+    if (plan.errors.length || !actionsSheet || !values.actions) {
+      appendRunLog(ss, { job: REFRESH_JOB, started, finished: services.now(), outcome: 'failed', actions: 0, problems: plan.errors.length, details: plan.errors.join(' ') });
+      throw new PlanUnreadableError(plan.errors);
+    }
+    // RAG goes on every data row, blank rows and cancelled actions included, so a stale colour never lingers.
+    const ragByRow = new Map(plan.actions.map((a) => [a.row, a.rag ?? '']));
+    const ragCells = values.actions.slice(1).map((_, i) => ragByRow.get(i + 2) ?? '');
+    const ragWritten = writeColumn(actionsSheet, values.actions, plan.columns.index.rag, ACTION_COLUMNS.headers.rag, ragCells);
+    const live = liveActions(plan);
+    const withoutRag = live.filter((a) => !a.rag).map((a) => a.row);
+    appendRunLog(ss, {
+      job: REFRESH_JOB,
+      started,
+      finished: services.now(),
+      outcome: 'ok',
+      actions: live.length,
+      problems: plan.problems.length,
+      details: withoutRag.length ? `No status colour for rows ${withoutRag.join(', ')}: their Status is missing or unknown.` : '',
+    });
+    return { today, actions: live.length, byStatus: countByRag(live), problems: plan.problems, withoutRag, ragWritten };
+  });
+}
