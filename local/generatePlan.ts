@@ -28,11 +28,8 @@ function random(seed: number): () => number {
   };
 }
 
-/**
- * `today` anchors target dates so every RAG appears; `dateOf` turns an ISO day into the cell value a date cell
- * holds (a Date at local midnight in the spreadsheet's zone).
- */
-export function generatePlan(size: number, today: string, dateOf: (iso: string) => unknown): GeneratedPlan {
+/** `today` anchors target dates so every RAG appears; dates are ISO text, read as dates when loaded. */
+export function generatePlan(size: number, today: string): GeneratedPlan {
   const rand = random(size);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const headers = Object.values(ACTION_COLUMNS.headers);
@@ -54,14 +51,14 @@ export function generatePlan(size: number, today: string, dateOf: (iso: string) 
       Reference: `Para ${1 + Math.floor(rand() * 120)}`,
       Action: `Improve how the council handles area ${i + 1} so that residents see the difference`,
       Timescale: dated ? '' : pick(TIMESCALES),
-      'Target date': dated ? dateOf(addDays(today, Math.floor(rand() * 240) - 90)) : '',
+      'Target date': dated ? addDays(today, Math.floor(rand() * 240) - 90) : '',
       Lead: rand() < 0.2 ? `${pick(leads)} / ${pick(leads)}` : pick(leads),
       'Evidence of improvement': '- Evidence gathered and reported to the committee',
       Monitoring: '- Six-monthly report',
       Status: pick(STATUSES),
       Progress: Math.floor(rand() * 11) * 10,
       'Latest update': rand() < 0.7 ? 'Work continues as planned.' : '',
-      'Last updated': rand() < 0.7 ? dateOf(addDays(today, -Math.floor(rand() * 150))) : '',
+      'Last updated': rand() < 0.7 ? addDays(today, -Math.floor(rand() * 150)) : '',
     };
     actions.push(headers.map((h) => row[h] ?? ''));
   }

@@ -1,0 +1,67 @@
+// `npm run bench`: each job run through the bundle on generated plans of 100, 1,000 and 10,000 actions, counting
+// Apps Script calls per service, emails sent and wall milliseconds. `--json` prints one object per line.
+import { parseArgs } from 'node:util';
+import { loadBundle } from './bundle';
+import { generatePlan } from './generatePlan';
+import { createPlanSpreadsheet } from './planSpreadsheet';
+import { createLocalRuntime } from './runtime';
+
+export const BENCH_SIZES = [100, 1_000, 10_000];
+const BENCH_TODAY = '2010-03-10';
+
+/** Jobs as a person or a trigger starts them; later issues add theirs here. */
+export const BENCH_JOBS: { job: string; entryPoint: string; as: 'menu' | 'trigger' }[] = [
+  { job: 'open', entryPoint: 'onOpen', as: 'menu' },
+  { job: 'refresh', entryPoint: 'refreshStatusColours', as: 'menu' },
+];
+
+export interface BenchRow {
+  job: string;
+  actions: number;
+  calls: Record<string, number>;
+  emails: number;
+  ms: number;
+}
+
+export function runBench(sizes = BENCH_SIZES): BenchRow[] {
+  const rows: BenchRow[] = [];
+  for (const size of sizes) {
+    const runtime = createLocalRuntime({ now: `${BENCH_TODAY}T09:00:00Z` });
+    createPlanSpreadsheet(runtime, generatePlan(size, BENCH_TODAY));
+    const bundle = loadBundle(runtime);
+    for (const { job, entryPoint, as } of BENCH_JOBS) {
+      runtime.core.resetCounts();
+      const sentBefore = runtime.mail.outbox.length;
+      const started = performance.now();
+      if (as === 'trigger') bundle.trigger(entryPoint);
+      else bundle.run(entryPoint);
+      rows.push({
+        job,
+        actions: size,
+        calls: runtime.core.callsByService(),
+        emails: runtime.mail.outbox.length - sentBefore,
+        ms: Math.round(performance.now() - started),
+      });
+    }
+  }
+  return rows;
+}
+
+function printTable(rows: BenchRow[]): void {
+  const services = [...new Set(rows.flatMap((r) => Object.keys(r.calls)))].sort();
+  const header = ['job', 'actions', ...services, 'emails', 'ms'];
+  const lines = rows.map((r) => [r.job, r.actions.toLocaleString('en-GB'), ...services.map((s) => String(r.calls[s] ?? 0)), String(r.emails), String(r.ms)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const format = (cells: string[]) => cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(format(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const l of lines) console.log(format(l));
+  console.log('\nCalls are Apps Script calls per service in one run of the job; the Spreadsheet count should not grow with the plan.');
+}
+
+if (require.main === module) {
+  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
+  const rows = runBench();
+  if (values.json) for (const r of rows) console.log(JSON.stringify(r));
+  else printTable(rows);
+}

@@ -1,0 +1,105 @@
+// `npm run preview`: loads a plan from CSV into the local runtime, runs the bundle's entry points as Sheets would,
+// and writes summary.json and workbook.xlsx (the spreadsheet as the code left it) into the output folder.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isIsoDate } from '../src/domain/dates';
+import type { RefreshResult } from '../src/jobs/refreshStatus';
+import { loadBundle } from './bundle';
+import { CsvError, readCsvSheet } from './csvSheet';
+import { createPlanSpreadsheet } from './planSpreadsheet';
+import { createLocalRuntime } from './runtime';
+import { summariseSheets } from './summary';
+import { writeWorkbook } from './workbook';
+
+const USAGE =
+  'usage: npm run preview -- --plan FILE.csv [--people FILE.csv] [--lists FILE.csv] [--settings FILE.csv] [--today YYYY-MM-DD] [--out DIR]';
+
+/** The hour of the simulated "now" on --today: a working morning, as when an officer opens the sheet. */
+const PREVIEW_HOUR_UTC = 9;
+
+export async function preview(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        plan: { type: 'string' },
+        people: { type: 'string' },
+        lists: { type: 'string' },
+        settings: { type: 'string' },
+        today: { type: 'string' },
+        out: { type: 'string', default: 'out' },
+      },
+      strict: true,
+    }).values;
+  } catch (e) {
+    return fail(`${(e as Error).message}\n${USAGE}`);
+  }
+  if (!args.plan) return fail(`--plan is required.\n${USAGE}`);
+  const today = args.today ?? new Date().toISOString().slice(0, 10);
+  if (!isIsoDate(today)) return fail(`--today must be a date written YYYY-MM-DD, not "${today}".`);
+
+  let data;
+  try {
+    data = {
+      actions: readCsvSheet(args.plan),
+      people: args.people ? readCsvSheet(args.people) : undefined,
+      lists: args.lists ? readCsvSheet(args.lists) : undefined,
+      settings: args.settings ? readCsvSheet(args.settings) : undefined,
+    };
+  } catch (e) {
+    if (e instanceof CsvError) return fail(e.message);
+    throw e;
+  }
+
+  const runtime = createLocalRuntime({ now: `${today}T${String(PREVIEW_HOUR_UTC).padStart(2, '0')}:00:00Z` });
+  createPlanSpreadsheet(runtime, data);
+  const bundle = loadBundle(runtime);
+  bundle.run('onOpen');
+  let result: RefreshResult;
+  try {
+    result = bundle.run<RefreshResult>('refreshStatusColours');
+  } catch (e) {
+    return fail(`The plan could not be read: ${(e as Error).message}`);
+  }
+
+  const out = args.out as string;
+  mkdirSync(out, { recursive: true });
+  const summary = {
+    today: result.today,
+    actions: result.actions,
+    byStatus: result.byStatus,
+    problems: result.problems.map((p) => ({ row: p.row, code: p.code, message: p.message, sheet: p.sheet, column: p.column ?? '' })),
+    sheets: summariseSheets(runtime),
+    serviceCalls: runtime.core.callsByService(),
+  };
+  writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  await writeWorkbook(runtime.spreadsheets.model(), join(out, 'workbook.xlsx'));
+
+  console.log(`Improvement plan on ${result.today}: ${result.actions} live actions`);
+  console.log(
+    `  ${Object.entries(result.byStatus)
+      .map(([rag, n]) => `${rag} ${n}`)
+      .join(' · ')}`,
+  );
+  console.log(`  ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}${result.problems.length ? ':' : ''}`);
+  for (const p of result.problems) console.log(`    ${p.sheet} row ${p.row}${p.code ? ` (${p.code})` : ''}: ${p.message}`);
+  console.log(`  Wrote ${join(out, 'summary.json')} and ${join(out, 'workbook.xlsx')}`);
+  return 0;
+}
+
+function fail(message: string): number {
+  console.error(`preview: ${message}`);
+  return 1;
+}
+
+if (require.main === module) {
+  preview(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

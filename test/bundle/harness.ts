@@ -1,0 +1,23 @@
+// Bundle-test harness: a local runtime holding a plan spreadsheet, and dist/Code.js loaded into it with gas-local.
+import { loadBundle } from '../../local/bundle';
+import { createPlanSpreadsheet, type PlanData } from '../../local/planSpreadsheet';
+import { createLocalRuntime, type LocalRuntimeOptions } from '../../local/runtime';
+import { ACTION_HEADERS, PEOPLE, PEOPLE_HEADERS, type Row, sheet } from '../builders/plan';
+
+export const TODAY = '2010-03-10';
+
+export function planData(actions: Row[], opts: { headers?: string[]; people?: Row[] } = {}): PlanData {
+  return {
+    actions: sheet(opts.headers ?? ACTION_HEADERS, actions),
+    people: sheet(PEOPLE_HEADERS, opts.people ?? PEOPLE),
+  };
+}
+
+export function openPlan(data: PlanData, opts: LocalRuntimeOptions = {}) {
+  const runtime = createLocalRuntime({ now: `${TODAY}T09:00:00Z`, ...opts });
+  createPlanSpreadsheet(runtime, data);
+  const bundle = loadBundle(runtime);
+  /** A sheet's values as the code left them (uncounted). */
+  const values = (name: string) => runtime.spreadsheets.model().sheets.find((s) => s.name === name)?.values;
+  return { runtime, bundle, values };
+}

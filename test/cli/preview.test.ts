@@ -1,0 +1,66 @@
+// npm run preview (and so the demo): the sample plan through the bundle into summary.json and workbook.xlsx.
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { preview } from '../../local/preview';
+
+const SAMPLE = ['--plan', 'samples/plan.csv', '--people', 'samples/people.csv', '--lists', 'samples/lists.csv', '--settings', 'samples/settings.csv'];
+
+describe('preview', () => {
+  let logs: string[];
+  beforeEach(() => {
+    logs = [];
+    jest.spyOn(console, 'log').mockImplementation((m: string) => void logs.push(m));
+    jest.spyOn(console, 'error').mockImplementation((m: string) => void logs.push(m));
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('runs the sample plan as the demo does: 46 live actions, every colour but Deferred, only the seed’s own problems', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'preview-'));
+    expect(await preview([...SAMPLE, '--today', '2010-03-10', '--out', out])).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.today).toBe('2010-03-10');
+    expect(summary.actions).toBe(46);
+    expect(Object.keys(summary.byStatus)).toEqual(['Complete', 'Overdue', 'Due soon', 'On track', 'Ongoing', 'Deferred']);
+    expect(summary.byStatus).toMatchObject({ Complete: 1, Overdue: 1, 'Due soon': 2, 'On track': 1 });
+    expect(summary.problems.map((p: { code: string }) => p.code)).toEqual(['CMA1', 'CMA1', 'RMC2', 'CPA1', 'OCD2']);
+    expect(summary.problems[0]).toEqual({ row: 10, code: 'CMA1', message: 'Lead is missing.', sheet: 'Actions', column: 'Lead' });
+    expect(summary.sheets.map((s: { name: string }) => s.name)).toEqual(['Actions', 'People', 'Lists', 'Settings', 'Run log']);
+    expect(summary.sheets[0]).toMatchObject({ name: 'Actions', rows: 47, columns: 19 });
+    expect(summary.serviceCalls.SpreadsheetApp).toBeGreaterThan(0);
+    expect(logs.join('\n')).toMatch(/46 live actions/);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, 'workbook.xlsx'));
+    const actions = workbook.getWorksheet('Actions');
+    expect(actions?.getRow(1).getCell(19).value).toBe('RAG');
+    expect(actions?.getRow(2).getCell(1).value).toBe('CEA1');
+    const rag = (code: string) => {
+      let found: unknown;
+      actions?.eachRow((row) => {
+        if (row.getCell(1).value === code) found = row.getCell(19).value;
+      });
+      return found;
+    };
+    expect([rag('CPD2'), rag('CEC2'), rag('WDA2'), rag('OCD1'), rag('CEA1')]).toEqual(['Overdue', 'Due soon', 'On track', 'Complete', 'Ongoing']);
+  });
+
+  it('a plan file that cannot be read gives one clear line and a non-zero exit', async () => {
+    expect(await preview(['--plan', 'samples/no-such-plan.csv'])).toBe(1);
+    expect(logs).toEqual(['preview: Cannot read samples/no-such-plan.csv: no such file']);
+  });
+
+  it('a CSV without the required headers says which and exits non-zero', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'preview-'));
+    writeFileSync(join(dir, 'plan.csv'), 'Code,Theme\nCEA1,Community engagement\n');
+    expect(await preview(['--plan', join(dir, 'plan.csv'), '--out', dir])).toBe(1);
+    expect(logs[0]).toMatch(/^preview: The plan could not be read: Nothing was changed\. Actions: the required column "Category" is missing/);
+  });
+
+  it('refuses a malformed --today and an unknown flag', async () => {
+    expect(await preview([...SAMPLE, '--today', '10/03/2010'])).toBe(1);
+    expect(await preview([...SAMPLE, '--colour', 'red'])).toBe(1);
+    expect(logs[0]).toBe('preview: --today must be a date written YYYY-MM-DD, not "10/03/2010".');
+  });
+});
