@@ -8,10 +8,22 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 const ENTRY = 'src/main.ts';
 const OUT_DIR = 'dist';
 const GLOBAL_NAME = 'ImprovementPlan';
-const common = { entryPoints: [ENTRY], bundle: true, target: 'es2020', platform: 'neutral', logLevel: 'warning' };
+const common = {
+  entryPoints: [ENTRY],
+  bundle: true,
+  target: 'es2020',
+  platform: 'neutral',
+  logLevel: 'warning',
+};
 
 export async function exportNames() {
-  const probe = await esbuild.build({ ...common, format: 'esm', write: false, metafile: true, outfile: 'probe.js' });
+  const probe = await esbuild.build({
+    ...common,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outfile: 'probe.js',
+  });
   const output = Object.values(probe.metafile.outputs).find((o) => o.entryPoint === ENTRY);
   if (!output) throw new Error(`esbuild metafile has no output for ${ENTRY}`);
   return [...output.exports].sort();
@@ -34,7 +46,10 @@ export async function build() {
     (name) => `function ${name}(...args) {\n  return ${GLOBAL_NAME}.${name}(...args);\n}\n`,
   );
   mkdirSync(OUT_DIR, { recursive: true });
-  writeFileSync(`${OUT_DIR}/Code.js`, `${bundle}\n// Entry points Apps Script can see (menus, triggers, the Run list).\n${stubs.join('\n')}`);
+  writeFileSync(
+    `${OUT_DIR}/Code.js`,
+    `${bundle}\n// Entry points Apps Script can see (menus, triggers, the Run list).\n${stubs.join('\n')}`,
+  );
   copyFileSync('appsscript.json', `${OUT_DIR}/appsscript.json`);
   JSON.parse(readFileSync(`${OUT_DIR}/appsscript.json`, 'utf8')); // fail the build on a broken manifest
   return names;

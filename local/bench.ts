@@ -50,13 +50,22 @@ export function runBench(sizes = BENCH_SIZES): BenchRow[] {
 function printTable(rows: BenchRow[]): void {
   const services = [...new Set(rows.flatMap((r) => Object.keys(r.calls)))].sort();
   const header = ['job', 'actions', ...services, 'emails', 'ms'];
-  const lines = rows.map((r) => [r.job, r.actions.toLocaleString('en-GB'), ...services.map((s) => String(r.calls[s] ?? 0)), String(r.emails), String(r.ms)]);
+  const lines = rows.map((r) => [
+    r.job,
+    r.actions.toLocaleString('en-GB'),
+    ...services.map((s) => String(r.calls[s] ?? 0)),
+    String(r.emails),
+    String(r.ms),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const format = (cells: string[]) => cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const format = (cells: string[]) =>
+    cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(format(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const l of lines) console.log(format(l));
-  console.log('\nCalls are Apps Script calls per service in one run of the job; the Spreadsheet count should not grow with the plan.');
+  console.log(
+    '\nCalls are Apps Script calls per service in one run of the job; the Spreadsheet count should not grow with the plan.',
+  );
 }
 
 if (require.main === module) {

@@ -20,7 +20,8 @@ export function loadBundle(runtime: LocalRuntime, dir = 'dist'): Bundle {
     return f as (...args: unknown[]) => unknown;
   };
   return {
-    entryPoints: () => Object.keys(context).filter((k) => typeof context[k] === 'function' && !(k in runtime.globals)),
+    entryPoints: () =>
+      Object.keys(context).filter((k) => typeof context[k] === 'function' && !(k in runtime.globals)),
     run: <T>(name: string, ...args: unknown[]) => runtime.execute(() => fn(name)(...args) as T),
     trigger: <T>(name: string, event?: unknown) => {
       runtime.spreadsheets.setUiAvailable(false);

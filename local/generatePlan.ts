@@ -13,7 +13,15 @@ export interface GeneratedPlan {
 /** Lead officers are role mailboxes ("Head of Service 07"), never invented people. */
 export const GENERATED_LEADS = 40;
 
-const STATUSES = ['In progress', 'In progress', 'In progress', 'Not started', 'Complete', 'Deferred', 'Cancelled'];
+const STATUSES = [
+  'In progress',
+  'In progress',
+  'In progress',
+  'Not started',
+  'Complete',
+  'Deferred',
+  'Cancelled',
+];
 const TIMESCALES = ['Ongoing', 'Annual', 'By the end of 2009/10', 'Q3 2010/11', 'By March 2011'];
 
 /** A small, seeded pseudo-random generator (mulberry32), so plans are identical on every machine. */
@@ -34,7 +42,10 @@ export function generatePlan(size: number, today: string): GeneratedPlan {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const headers = Object.values(ACTION_COLUMNS.headers);
   const numbers = new Map<string, number>();
-  const leads = Array.from({ length: GENERATED_LEADS }, (_, i) => `Head of Service ${String(i + 1).padStart(2, '0')}`);
+  const leads = Array.from(
+    { length: GENERATED_LEADS },
+    (_, i) => `Head of Service ${String(i + 1).padStart(2, '0')}`,
+  );
   const actions: unknown[][] = [headers];
   for (let i = 0; i < size; i++) {
     const theme = pick(DEFAULT_LISTS.themes);
@@ -64,7 +75,12 @@ export function generatePlan(size: number, today: string): GeneratedPlan {
   }
   const people: unknown[][] = [
     ['Name', 'Email', 'Role', 'Manager email'],
-    ...leads.map((name, i) => [name, `head.service${String(i + 1).padStart(2, '0')}@example.org`, 'Head of Service', 'chief.executive@example.org']),
+    ...leads.map((name, i) => [
+      name,
+      `head.service${String(i + 1).padStart(2, '0')}@example.org`,
+      'Head of Service',
+      'chief.executive@example.org',
+    ]),
     ['Chief Executive', 'chief.executive@example.org', 'Chief Executive', ''],
   ];
   const lists: unknown[][] = [

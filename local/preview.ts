@@ -70,7 +70,13 @@ export async function preview(argv: string[]): Promise<number> {
     today: result.today,
     actions: result.actions,
     byStatus: result.byStatus,
-    problems: result.problems.map((p) => ({ row: p.row, code: p.code, message: p.message, sheet: p.sheet, column: p.column ?? '' })),
+    problems: result.problems.map((p) => ({
+      row: p.row,
+      code: p.code,
+      message: p.message,
+      sheet: p.sheet,
+      column: p.column ?? '',
+    })),
     sheets: summariseSheets(runtime),
     serviceCalls: runtime.core.callsByService(),
   };
@@ -83,8 +89,11 @@ export async function preview(argv: string[]): Promise<number> {
       .map(([rag, n]) => `${rag} ${n}`)
       .join(' · ')}`,
   );
-  console.log(`  ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}${result.problems.length ? ':' : ''}`);
-  for (const p of result.problems) console.log(`    ${p.sheet} row ${p.row}${p.code ? ` (${p.code})` : ''}: ${p.message}`);
+  console.log(
+    `  ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}${result.problems.length ? ':' : ''}`,
+  );
+  for (const p of result.problems)
+    console.log(`    ${p.sheet} row ${p.row}${p.code ? ` (${p.code})` : ''}: ${p.message}`);
   console.log(`  Wrote ${join(out, 'summary.json')} and ${join(out, 'workbook.xlsx')}`);
   return 0;
 }

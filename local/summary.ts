@@ -29,7 +29,10 @@ function summariseSheet(sheet: SheetModel): SheetSummary {
     name: sheet.name,
     rows: sheet.lastRow,
     columns: sheet.lastColumn,
-    validatedHeaders: [...validated].sort((a, b) => a - b).map((c) => String(header[c - 1] ?? '')).filter(Boolean),
+    validatedHeaders: [...validated]
+      .sort((a, b) => a - b)
+      .map((c) => String(header[c - 1] ?? ''))
+      .filter(Boolean),
     conditionalFormatRules: sheet.conditionalFormats.length,
     protected: sheet.protections.length > 0,
   };

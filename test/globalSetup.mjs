@@ -2,5 +2,8 @@
 import { build } from '../esbuild.config.mjs';
 
 export default async function globalSetup() {
+  // The machine's zone must never matter (Apps Script runs in the script's zone, dates are the spreadsheet's):
+  // the tests run far from London so that any slip into local time fails them.
+  process.env.TZ = 'Pacific/Auckland';
   await build();
 }

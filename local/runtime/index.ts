@@ -39,7 +39,11 @@ export function createLocalRuntime(opts: LocalRuntimeOptions = {}) {
   sheets.store.ownerEmail = owner;
   const docs = createDocumentApp(core);
   const html = createHtmlService(core);
-  const session = createSession(core, { scriptTimeZone, effectiveUser: owner, activeUser: opts.activeUser ?? owner });
+  const session = createSession(core, {
+    scriptTimeZone,
+    effectiveUser: owner,
+    activeUser: opts.activeUser ?? owner,
+  });
   const currentUser = () => owner;
   const mail = createMailApp(core, { dailyQuota: opts.mailQuota });
   const triggers = createScriptApp(core, { ownerEmail: owner, userEmail: currentUser, scriptTimeZone });

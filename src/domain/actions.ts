@@ -101,10 +101,18 @@ export interface ActionContext {
   timeZone: string;
 }
 
-export function parseActions(rows: readonly (readonly unknown[])[] | undefined, ctx: ActionContext): ParsedActions {
+export function parseActions(
+  rows: readonly (readonly unknown[])[] | undefined,
+  ctx: ActionContext,
+): ParsedActions {
   const columns = mapColumns(ACTIONS_SHEET, rows?.[0] ?? [], ACTION_COLUMNS);
   if (!rows || rows.length === 0) {
-    return { columns, errors: [`The ${ACTIONS_SHEET} sheet is missing or has no header row.`], actions: [], problems: [] };
+    return {
+      columns,
+      errors: [`The ${ACTIONS_SHEET} sheet is missing or has no header row.`],
+      actions: [],
+      problems: [],
+    };
   }
   if (columns.errors.length) return { columns, errors: columns.errors, actions: [], problems: [] };
   const actions: Action[] = [];
@@ -144,16 +152,23 @@ function parseActionRow(
   for (const [key, max] of Object.entries(MAX_TEXT_LENGTH) as [ActionKey, number][]) {
     const length = text(key).length;
     if (length > max) {
-      problem(key, `${ACTION_COLUMNS.headers[key]} is ${length.toLocaleString('en-GB')} characters long; keep it under ${max.toLocaleString('en-GB')} (reports and emails shorten it).`);
+      problem(
+        key,
+        `${ACTION_COLUMNS.headers[key]} is ${length.toLocaleString('en-GB')} characters long; keep it under ${max.toLocaleString('en-GB')} (reports and emails shorten it).`,
+      );
     }
   }
 
   const theme = ctx.lists.themes.find((t) => same(t.name, text('theme')));
   if (text('theme') && !theme) problem('theme', `Theme "${text('theme')}" is not in Lists › Themes.`);
   const category = ctx.lists.categories.find(
-    (c) => same(c.letter, text('category')) || same(c.name, text('category')) || same(`${c.letter} - ${c.name}`, text('category')),
+    (c) =>
+      same(c.letter, text('category')) ||
+      same(c.name, text('category')) ||
+      same(`${c.letter} - ${c.name}`, text('category')),
   );
-  if (text('category') && !category) problem('category', `Category "${text('category')}" is not in Lists › Categories.`);
+  if (text('category') && !category)
+    problem('category', `Category "${text('category')}" is not in Lists › Categories.`);
   const status = ctx.lists.statuses.find((s) => same(s, text('status')));
   if (text('status') && !status) problem('status', `Status "${text('status')}" is not in Lists › Statuses.`);
 
@@ -161,7 +176,10 @@ function parseActionRow(
     const parsed = parseCode(code);
     const stem = codeStem(theme.prefix, category.letter);
     if (!parsed || parsed.stem !== stem) {
-      problem('code', `Code ${code} does not match theme ${theme.name} (${theme.prefix}) and category ${category.letter}; codes on this row start ${stem}.`);
+      problem(
+        'code',
+        `Code ${code} does not match theme ${theme.name} (${theme.prefix}) and category ${category.letter}; codes on this row start ${stem}.`,
+      );
     }
   } else if (code && !parseCode(code)) {
     problem('code', `Code ${code} is not a theme prefix, a category letter and a number (for example CEA1).`);
@@ -169,16 +187,20 @@ function parseActionRow(
 
   const leadRaw = columns.raw(row, 'lead');
   const leads = typeof leadRaw === 'number' ? [] : splitLeads(text('lead'), ctx.people);
-  if (typeof leadRaw === 'number') problem('lead', `Lead is the number ${leadRaw}; enter a name from People.`);
+  if (typeof leadRaw === 'number')
+    problem('lead', `Lead is the number ${leadRaw}; enter a name from People.`);
   for (const name of leads) {
-    if (!ctx.people.find(name)) problem('lead', `Lead "${name}" is not in People; add them there or correct the name.`);
+    if (!ctx.people.find(name))
+      problem('lead', `Lead "${name}" is not in People; add them there or correct the name.`);
   }
 
-  const date = (key: ActionKey) => readDate(columns.raw(row, key), ACTION_COLUMNS.headers[key], ctx.timeZone, (m) => problem(key, m));
+  const date = (key: ActionKey) =>
+    readDate(columns.raw(row, key), ACTION_COLUMNS.headers[key], ctx.timeZone, (m) => problem(key, m));
   const targetDate = date('targetDate');
   const revisedTargetDate = date('revisedTargetDate');
   const lastUpdated = date('lastUpdated');
-  if (revisedTargetDate && !text('revisionReason')) problem('revisionReason', 'A Revised target date needs a Revision reason.');
+  if (revisedTargetDate && !text('revisionReason'))
+    problem('revisionReason', 'A Revised target date needs a Revision reason.');
   if (revisedTargetDate && !targetDate && columns.index.targetDate !== undefined) {
     problem('targetDate', 'A Revised target date needs the original Target date beside it.');
   }
@@ -188,10 +210,13 @@ function parseActionRow(
   const cancelled = same(status ?? '', STATUS.cancelled);
   const deferred = same(status ?? '', STATUS.deferred);
   const settled = complete || cancelled || deferred;
-  const effectiveTargetDate = revisedTargetDate ?? targetDate ?? (timescale.kind === 'date' ? timescale.date : undefined);
+  const effectiveTargetDate =
+    revisedTargetDate ?? targetDate ?? (timescale.kind === 'date' ? timescale.date : undefined);
   if (!targetDate && !revisedTargetDate && !settled) {
-    if (timescale.kind === 'unknown') problem('timescale', `Timescale "${text('timescale')}" not understood — enter a Target date.`);
-    if (timescale.kind === 'blank') problem('timescale', 'No Timescale or Target date — enter a Target date, or "Ongoing".');
+    if (timescale.kind === 'unknown')
+      problem('timescale', `Timescale "${text('timescale')}" not understood — enter a Target date.`);
+    if (timescale.kind === 'blank')
+      problem('timescale', 'No Timescale or Target date — enter a Target date, or "Ongoing".');
   }
 
   const progress = readProgress(columns.raw(row, 'progress'), (m) => problem('progress', m));
@@ -229,25 +254,34 @@ function parseActionRow(
 }
 
 /** A date cell: a real date, or text that is one (day first); anything else is a problem and no date. */
-function readDate(value: unknown, header: string, timeZone: string, problem: (m: string) => void): IsoDate | undefined {
+function readDate(
+  value: unknown,
+  header: string,
+  timeZone: string,
+  problem: (m: string) => void,
+): IsoDate | undefined {
   if (value === '' || value === null || value === undefined) return undefined;
   if (isDate(value)) {
     if (Number.isNaN(value.getTime())) return void problem(`${header} is not a valid date.`);
     return isoDateInZone(value, timeZone);
   }
-  if (typeof value === 'number') return void problem(`${header} holds the number ${value}, not a date; enter a date such as 31/03/2010.`);
+  if (typeof value === 'number')
+    return void problem(`${header} holds the number ${value}, not a date; enter a date such as 31/03/2010.`);
   const text = String(value).trim();
   if (text === '') return undefined;
   const date = parseExactDate(text);
   if (date) return date;
   if (looksLikeDate(text)) return void problem(`${header} "${text}" is not a real date.`);
-  return void problem(`${header} holds the text "${shorten(text, 40)}", not a date; enter a date such as 31/03/2010.`);
+  return void problem(
+    `${header} holds the text "${shorten(text, 40)}", not a date; enter a date such as 31/03/2010.`,
+  );
 }
 
 function readProgress(value: unknown, problem: (m: string) => void): number | undefined {
   if (value === '' || value === null || value === undefined) return undefined;
   const n = typeof value === 'number' ? value : Number(String(value).trim().replace(/%$/, ''));
-  if (typeof value === 'boolean' || Number.isNaN(n)) return void problem(`Progress "${String(value)}" is not a number from 0 to 100.`);
+  if (typeof value === 'boolean' || Number.isNaN(n))
+    return void problem(`Progress "${String(value)}" is not a number from 0 to 100.`);
   if (n < 0 || n > 100) return void problem(`Progress ${n} is outside 0–100.`);
   return n;
 }
@@ -260,7 +294,13 @@ function duplicateCodeProblems(actions: Action[]): Problem[] {
     if (rows.length < 2) continue;
     for (const row of rows) {
       const others = rows.filter((r) => r !== row).join(', ');
-      problems.push({ sheet: ACTIONS_SHEET, row, code, column: 'Code', message: `Code ${code} is also used on row ${others}; codes must be unique.` });
+      problems.push({
+        sheet: ACTIONS_SHEET,
+        row,
+        code,
+        column: 'Code',
+        message: `Code ${code} is also used on row ${others}; codes must be unique.`,
+      });
     }
   }
   return problems;

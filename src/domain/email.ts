@@ -2,7 +2,8 @@
 
 // Deliberately plain: one local part, one dotted domain. Anything cleverer (quoted local parts, IP literals) is not
 // an address a council would put in People, and refusing it is safer than mailing it.
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
 export function isValidEmail(address: string): boolean {
   return address.length <= 254 && EMAIL.test(address) && !address.includes('..');

@@ -29,7 +29,11 @@ export function parsePeople(
   allowedDomains: readonly string[],
 ): { directory: PeopleDirectory; problems: Problem[]; errors: string[] } {
   if (!rows || rows.length === 0) {
-    return { directory: directoryOf([]), problems: [], errors: [`The ${PEOPLE_SHEET} sheet is missing or empty.`] };
+    return {
+      directory: directoryOf([]),
+      problems: [],
+      errors: [`The ${PEOPLE_SHEET} sheet is missing or empty.`],
+    };
   }
   const { errors, text: get } = mapColumns(PEOPLE_SHEET, rows[0], PEOPLE_COLUMNS);
   if (errors.length) return { directory: directoryOf([]), problems: [], errors };
@@ -44,7 +48,8 @@ export function parsePeople(
     const name = get(row, 'name');
     if (!name) return problem('Name', 'This row has no Name, so no action can name it as lead.');
     const key = normaliseHeader(name);
-    if (seen.has(key)) return problem('Name', `"${name}" is already on row ${seen.get(key)}; keep one row per name.`);
+    if (seen.has(key))
+      return problem('Name', `"${name}" is already on row ${seen.get(key)}; keep one row per name.`);
     seen.set(key, rowNumber);
     const emails = checkedEmails(get(row, 'email'), 'Email', allowedDomains, problem);
     if (get(row, 'email') === '') problem('Email', `${name} has no Email address.`);
@@ -64,7 +69,10 @@ function checkedEmails(
   for (const address of splitEmails(text)) {
     if (!isValidEmail(address)) problem(column, `"${address}" is not a valid email address.`);
     else if (!isAllowedDomain(address, allowedDomains)) {
-      problem(column, `${address} is outside the allowed email domains (${allowedDomains.join(', ')}); it will not be emailed.`);
+      problem(
+        column,
+        `${address} is outside the allowed email domains (${allowedDomains.join(', ')}); it will not be emailed.`,
+      );
     } else good.push(address);
   }
   return good;

@@ -35,7 +35,9 @@ export function ragFor(action: RagInput, today: IsoDate, dueSoonWindowDays: numb
 
 /** Days past the target date (0 when not overdue). */
 export function daysOverdue(action: RagInput, today: IsoDate): number {
-  return action.effectiveTargetDate && action.effectiveTargetDate < today ? daysBetween(action.effectiveTargetDate, today) : 0;
+  return action.effectiveTargetDate && action.effectiveTargetDate < today
+    ? daysBetween(action.effectiveTargetDate, today)
+    : 0;
 }
 
 /** A live, not complete action with no update in `staleAfterDays`, or none recorded at all. */

@@ -42,14 +42,17 @@ export function mapColumns<H extends Record<string, string>>(
     const header = spec.headers[key] as string;
     const found = byHeader.get(normaliseHeader(header)) ?? [];
     if (found.length > 1) {
-      errors.push(`${sheetName}: the header "${header}" appears ${found.length} times (columns ${found.map(columnLetter).join(', ')}); keep one.`);
+      errors.push(
+        `${sheetName}: the header "${header}" appears ${found.length} times (columns ${found.map(columnLetter).join(', ')}); keep one.`,
+      );
     } else if (found.length === 1) {
       index[key] = found[0];
     } else if (spec.required.includes(key)) {
       errors.push(`${sheetName}: the required column "${header}" is missing from the header row.`);
     }
   }
-  const raw = (row: readonly unknown[], key: K) => (index[key] === undefined ? undefined : row[index[key] as number]);
+  const raw = (row: readonly unknown[], key: K) =>
+    index[key] === undefined ? undefined : row[index[key] as number];
   return { index, errors, raw, text: (row, key) => cellText(raw(row, key)) };
 }
 

@@ -13,7 +13,15 @@ export const SETTINGS_COLUMNS = {
   required: ['setting', 'value'] as const,
 };
 
-export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+export const WEEKDAYS = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
 export interface Settings {
@@ -55,7 +63,9 @@ const plainText: Parser<string> = (t) => ok(t);
 const wholeNumber =
   (min: number, max: number): Parser<number> =>
   (t) =>
-    /^\d+$/.test(t) && +t >= min && +t <= max ? ok(+t) : bad(`should be a whole number from ${min} to ${max}`);
+    /^\d+$/.test(t) && +t >= min && +t <= max
+      ? ok(+t)
+      : bad(`should be a whole number from ${min} to ${max}`);
 const dayList: Parser<number[]> = (t) => {
   const parts = t.split(/[,;\s]+/).filter(Boolean);
   if (!parts.length || parts.some((p) => !/^\d+$/.test(p) || +p < 1 || +p > 365)) {
@@ -64,7 +74,9 @@ const dayList: Parser<number[]> = (t) => {
   return ok([...new Set(parts.map(Number))].sort((a, b) => b - a));
 };
 const weekday: Parser<Weekday> = (t) => {
-  const day = WEEKDAYS.find((d) => d.toLowerCase() === t.toLowerCase() || d.slice(0, 3).toLowerCase() === t.toLowerCase());
+  const day = WEEKDAYS.find(
+    (d) => d.toLowerCase() === t.toLowerCase() || d.slice(0, 3).toLowerCase() === t.toLowerCase(),
+  );
   return day ? ok(day) : bad(`should be a day of the week (${WEEKDAYS.join(', ')})`);
 };
 const domains: Parser<string[]> = (t) => {
@@ -72,7 +84,9 @@ const domains: Parser<string[]> = (t) => {
     .split(/[,;\s]+/)
     .map((d) => d.replace(/^@/, '').toLowerCase())
     .filter(Boolean);
-  const wrong = list.find((d) => !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(d));
+  const wrong = list.find(
+    (d) => !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(d),
+  );
   return wrong ? bad(`"${wrong}" is not a domain name (for example example.gov.uk)`) : ok(list);
 };
 const emails: Parser<string[]> = (t) => {
@@ -83,7 +97,10 @@ const emails: Parser<string[]> = (t) => {
 const email: Parser<string> = (t) => (isValidEmail(t) ? ok(t) : bad(`"${t}" is not a valid email address`));
 const dates: Parser<IsoDate[]> = (t, raw, timeZone) => {
   if (isDate(raw)) return ok([isoDateInZone(raw, timeZone)]);
-  const parts = t.split(/[,;\n]+/).map((p) => p.trim()).filter(Boolean);
+  const parts = t
+    .split(/[,;\n]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const parsed = parts.map((p) => parseExactDate(p));
   const wrong = parts.find((_, i) => !parsed[i]);
   return wrong
@@ -92,26 +109,106 @@ const dates: Parser<IsoDate[]> = (t, raw, timeZone) => {
 };
 
 export const SETTING_DEFS: SettingDef<keyof Settings>[] = [
-  def('organisationName', 'Organisation name', '', plainText, 'The council’s name, shown in reports and as the email sender.'),
-  def('planTitle', 'Plan title', 'Corporate Improvement Plan', plainText, 'The plan’s name in reports and emails.'),
+  def(
+    'organisationName',
+    'Organisation name',
+    '',
+    plainText,
+    'The council’s name, shown in reports and as the email sender.',
+  ),
+  def(
+    'planTitle',
+    'Plan title',
+    'Corporate Improvement Plan',
+    plainText,
+    'The plan’s name in reports and emails.',
+  ),
   def('committee', 'Committee', 'Cabinet', plainText, 'The committee that receives the report.'),
   def('reportBy', 'Report by', '', plainText, 'The "By:" line of the report.'),
   def('classification', 'Classification', 'Unrestricted', plainText, 'The report’s classification line.'),
-  def('committeeMeetingDates', 'Committee meeting dates', [], dates, 'Dates of the meetings that receive the report, separated by commas.'),
-  def('draftReportDaysBeforeMeeting', 'Draft report days before meeting', 14, wholeNumber(1, 90), 'How many days before a meeting the draft report is built.'),
-  def('dueSoonWindowDays', 'Due-soon window (days)', 28, wholeNumber(1, 365), 'An action is Due soon when its target date is within this many days.'),
-  def('staleAfterDays', 'Stale after (days)', 90, wholeNumber(1, 3650), 'An action with no update for this many days is flagged as stale.'),
-  def('remindBeforeDays', 'Remind before (days)', [14, 3], dayList, 'Leads get a nudge this many days before a target date.'),
-  def('escalateAfterDaysOverdue', 'Escalate after (days overdue)', 28, wholeNumber(1, 3650), 'Overdue actions go to the lead’s manager after this many days.'),
+  def(
+    'committeeMeetingDates',
+    'Committee meeting dates',
+    [],
+    dates,
+    'Dates of the meetings that receive the report, separated by commas.',
+  ),
+  def(
+    'draftReportDaysBeforeMeeting',
+    'Draft report days before meeting',
+    14,
+    wholeNumber(1, 90),
+    'How many days before a meeting the draft report is built.',
+  ),
+  def(
+    'dueSoonWindowDays',
+    'Due-soon window (days)',
+    28,
+    wholeNumber(1, 365),
+    'An action is Due soon when its target date is within this many days.',
+  ),
+  def(
+    'staleAfterDays',
+    'Stale after (days)',
+    90,
+    wholeNumber(1, 3650),
+    'An action with no update for this many days is flagged as stale.',
+  ),
+  def(
+    'remindBeforeDays',
+    'Remind before (days)',
+    [14, 3],
+    dayList,
+    'Leads get a nudge this many days before a target date.',
+  ),
+  def(
+    'escalateAfterDaysOverdue',
+    'Escalate after (days overdue)',
+    28,
+    wholeNumber(1, 3650),
+    'Overdue actions go to the lead’s manager after this many days.',
+  ),
   def('weeklyDigestDay', 'Weekly digest day', 'Monday', weekday, 'The day the weekly email goes out.'),
-  def('weeklyDigestHour', 'Weekly digest hour', 8, wholeNumber(0, 23), 'The hour (0–23) the weekly email goes out.'),
-  def('allowedEmailDomains', 'Allowed email domains', [], domains, 'Only addresses in these domains are ever emailed; blank allows all.'),
-  def('sendAllEmailTo', 'Send all email to', [], emails, 'Test mode: every email goes here instead, naming who it was for.'),
-  def('administratorEmail', 'Administrator email', '', email, 'Who is told when a job fails or mail runs short.'),
-  def('reportTemplateDocumentId', 'Report template document ID', '', plainText, 'A Google Doc whose text and {{placeholders}} the report starts from.'),
+  def(
+    'weeklyDigestHour',
+    'Weekly digest hour',
+    8,
+    wholeNumber(0, 23),
+    'The hour (0–23) the weekly email goes out.',
+  ),
+  def(
+    'allowedEmailDomains',
+    'Allowed email domains',
+    [],
+    domains,
+    'Only addresses in these domains are ever emailed; blank allows all.',
+  ),
+  def(
+    'sendAllEmailTo',
+    'Send all email to',
+    [],
+    emails,
+    'Test mode: every email goes here instead, naming who it was for.',
+  ),
+  def(
+    'administratorEmail',
+    'Administrator email',
+    '',
+    email,
+    'Who is told when a job fails or mail runs short.',
+  ),
+  def(
+    'reportTemplateDocumentId',
+    'Report template document ID',
+    '',
+    plainText,
+    'A Google Doc whose text and {{placeholders}} the report starts from.',
+  ),
 ];
 
-export const DEFAULT_SETTINGS: Settings = Object.fromEntries(SETTING_DEFS.map((d) => [d.key, d.default])) as unknown as Settings;
+export const DEFAULT_SETTINGS: Settings = Object.fromEntries(
+  SETTING_DEFS.map((d) => [d.key, d.default]),
+) as unknown as Settings;
 
 export function parseSettings(
   rows: readonly (readonly unknown[])[] | undefined,
@@ -138,7 +235,8 @@ export function parseSettings(
     const value = isDate(raw) ? isoDateInZone(raw, timeZone) : text(row, 'value');
     if (value === '') return; // blank means "use the default"
     const parsed = d.parse(value, raw, timeZone);
-    if ('error' in parsed) problem(`${d.name} ${parsed.error}; the default (${formatSetting(d.default)}) is used.`);
+    if ('error' in parsed)
+      problem(`${d.name} ${parsed.error}; the default (${formatSetting(d.default)}) is used.`);
     else (settings as unknown as Record<string, unknown>)[d.key] = parsed.value;
   });
   return { settings, problems };

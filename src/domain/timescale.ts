@@ -13,7 +13,8 @@ const RECURRING_WORDS =
   /\b(ongoing|on-going|annual|annually|yearly|six-monthly|six monthly|bi-annual|biannual|biannually|half-yearly|quarterly|monthly|biennial|biennially|continuous|continuing|rolling)\b/;
 
 /** Phrases in front of a date that do not change it ("By the end of", "To be achieved by"). */
-const LEAD_IN = /^(?:to be (?:achieved|completed|delivered|in place)\s+)?(?:by|before|during|in|for|no later than|not later than|until)?\s*(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?/;
+const LEAD_IN =
+  /^(?:to be (?:achieved|completed|delivered|in place)\s+)?(?:by|before|during|in|for|no later than|not later than|until)?\s*(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?/;
 
 export function parseTimescale(text: string): Timescale {
   const t = normalise(text);

@@ -40,13 +40,27 @@ export function refreshStatus(services: Services): RefreshResult {
     const { values, actionsSheet } = readPlanValues(ss);
     const plan = readPlan(values, timeZone, today);
     if (plan.errors.length || !actionsSheet || !values.actions) {
-      appendRunLog(ss, { job: REFRESH_JOB, started, finished: services.now(), outcome: 'failed', actions: 0, problems: plan.errors.length, details: plan.errors.join(' ') });
+      appendRunLog(ss, {
+        job: REFRESH_JOB,
+        started,
+        finished: services.now(),
+        outcome: 'failed',
+        actions: 0,
+        problems: plan.errors.length,
+        details: plan.errors.join(' '),
+      });
       throw new PlanUnreadableError(plan.errors);
     }
     // RAG goes on every data row, blank rows and cancelled actions included, so a stale colour never lingers.
     const ragByRow = new Map(plan.actions.map((a) => [a.row, a.rag ?? '']));
     const ragCells = values.actions.slice(1).map((_, i) => ragByRow.get(i + 2) ?? '');
-    const ragWritten = writeColumn(actionsSheet, values.actions, plan.columns.index.rag, ACTION_COLUMNS.headers.rag, ragCells);
+    const ragWritten = writeColumn(
+      actionsSheet,
+      values.actions,
+      plan.columns.index.rag,
+      ACTION_COLUMNS.headers.rag,
+      ragCells,
+    );
     const live = liveActions(plan);
     const withoutRag = live.filter((a) => !a.rag).map((a) => a.row);
     appendRunLog(ss, {
@@ -56,8 +70,17 @@ export function refreshStatus(services: Services): RefreshResult {
       outcome: 'ok',
       actions: live.length,
       problems: plan.problems.length,
-      details: withoutRag.length ? `No status colour for rows ${withoutRag.join(', ')}: their Status is missing or unknown.` : '',
+      details: withoutRag.length
+        ? `No status colour for rows ${withoutRag.join(', ')}: their Status is missing or unknown.`
+        : '',
     });
-    return { today, actions: live.length, byStatus: countByRag(live), problems: plan.problems, withoutRag, ragWritten };
+    return {
+      today,
+      actions: live.length,
+      byStatus: countByRag(live),
+      problems: plan.problems,
+      withoutRag,
+      ragWritten,
+    };
   });
 }

@@ -13,7 +13,10 @@ function exportNames(): string[] {
   const checker = program.getTypeChecker();
   const source = program.getSourceFile('src/main.ts') as ts.SourceFile;
   const symbol = checker.getSymbolAtLocation(source) as ts.Symbol;
-  return checker.getExportsOfModule(symbol).map((s) => s.getName()).sort();
+  return checker
+    .getExportsOfModule(symbol)
+    .map((s) => s.getName())
+    .sort();
 }
 const manifest = JSON.parse(readFileSync('dist/appsscript.json', 'utf8'));
 
@@ -43,7 +46,11 @@ describe('dist/Code.js', () => {
 
 describe('appsscript.json', () => {
   it('is V8, Europe/London, Stackdriver logging', () => {
-    expect(manifest).toMatchObject({ runtimeVersion: 'V8', timeZone: 'Europe/London', exceptionLogging: 'STACKDRIVER' });
+    expect(manifest).toMatchObject({
+      runtimeVersion: 'V8',
+      timeZone: 'Europe/London',
+      exceptionLogging: 'STACKDRIVER',
+    });
   });
 
   it('lists exactly the scopes the bundle uses (least privilege), never full Drive or full Gmail', () => {

@@ -9,10 +9,16 @@ export interface ScopeRule {
 const AUTH = 'https://www.googleapis.com/auth/';
 
 export const SCOPE_RULES: ScopeRule[] = [
-  { uses: /SpreadsheetApp\.(getActiveSpreadsheet|getActive|getActiveSheet|getActiveRange)\(/, scope: `${AUTH}spreadsheets.currentonly` },
+  {
+    uses: /SpreadsheetApp\.(getActiveSpreadsheet|getActive|getActiveSheet|getActiveRange)\(/,
+    scope: `${AUTH}spreadsheets.currentonly`,
+  },
   { uses: /SpreadsheetApp\.(openById|openByUrl|open|create)\(/, scope: `${AUTH}spreadsheets` },
   { uses: /\.getUi\(\)|HtmlService\./, scope: `${AUTH}script.container.ui` },
-  { uses: /ScriptApp\.(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger)\(/, scope: `${AUTH}script.scriptapp` },
+  {
+    uses: /ScriptApp\.(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger)\(/,
+    scope: `${AUTH}script.scriptapp`,
+  },
   { uses: /MailApp\.(sendEmail|getRemainingDailyQuota)\(/, scope: `${AUTH}script.send_mail` },
   { uses: /DocumentApp\.(create|openById|openByUrl)\(/, scope: `${AUTH}documents` },
   { uses: /DriveApp\./, scope: `${AUTH}drive.file` },

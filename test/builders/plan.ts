@@ -10,7 +10,8 @@ export const ACTION_HEADERS: string[] = Object.values(ACTION_COLUMNS.headers);
 /** A sheet's values: the header row, then each row's cells under their headers ('' where not given). */
 export function sheet(headers: readonly string[], rows: readonly Row[]): unknown[][] {
   for (const row of rows) {
-    for (const key of Object.keys(row)) if (!headers.includes(key)) throw new Error(`builder: no header "${key}"`);
+    for (const key of Object.keys(row))
+      if (!headers.includes(key)) throw new Error(`builder: no header "${key}"`);
   }
   return [[...headers], ...rows.map((row) => headers.map((h) => (h in row ? row[h] : '')))];
 }
@@ -34,8 +35,18 @@ export function action(overrides: Row = {}): Row {
 export const PEOPLE_HEADERS = ['Name', 'Email', 'Role', 'Manager email'];
 
 export const PEOPLE: Row[] = [
-  { Name: 'Robert Hardy', Email: 'robert.hardy@example.org', Role: 'Director', 'Manager email': 'chief.executive@example.org' },
-  { Name: 'Amanda Beer', Email: 'amanda.beer@example.org', Role: 'Director', 'Manager email': 'chief.executive@example.org' },
+  {
+    Name: 'Robert Hardy',
+    Email: 'robert.hardy@example.org',
+    Role: 'Director',
+    'Manager email': 'chief.executive@example.org',
+  },
+  {
+    Name: 'Amanda Beer',
+    Email: 'amanda.beer@example.org',
+    Role: 'Director',
+    'Manager email': 'chief.executive@example.org',
+  },
   { Name: 'Managing Directors', Email: 'md.one@example.org, md.two@example.org', Role: 'Director' },
   { Name: 'Chief Executive', Email: 'chief.executive@example.org', Role: 'Chief Executive' },
 ];
@@ -45,7 +56,10 @@ export function settingsSheet(settings: Record<string, unknown>): unknown[][] {
 }
 
 /** A whole plan's values: actions under the standard headers, the standard People, optional settings. */
-export function planValues(actions: Row[], opts: { people?: Row[]; settings?: Record<string, unknown> } = {}): PlanValues {
+export function planValues(
+  actions: Row[],
+  opts: { people?: Row[]; settings?: Record<string, unknown> } = {},
+): PlanValues {
   return {
     actions: sheet(ACTION_HEADERS, actions),
     people: sheet(PEOPLE_HEADERS, opts.people ?? PEOPLE),
@@ -56,6 +70,10 @@ export function planValues(actions: Row[], opts: { people?: Row[]; settings?: Re
 /** Local midnight of a day in Europe/London, as Sheets hands a date cell to a script. */
 export function londonMidnight(iso: string): Date {
   const utc = new Date(`${iso}T00:00:00Z`);
-  const offsetHours = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', hourCycle: 'h23' }).format(utc));
+  const offsetHours = Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', hourCycle: 'h23' }).format(
+      utc,
+    ),
+  );
   return new Date(utc.getTime() - offsetHours * 3_600_000);
 }

@@ -20,11 +20,28 @@ describe('refreshStatusColours (bundle)', () => {
 
   it('writes every action’s RAG into the RAG column with one write, and returns the counts', () => {
     const { runtime, bundle, values } = openPlan(planData(rows));
-    const result = bundle.run<{ today: string; actions: number; byStatus: Record<string, number> }>('refreshStatusColours');
+    const result = bundle.run<{ today: string; actions: number; byStatus: Record<string, number> }>(
+      'refreshStatusColours',
+    );
     expect(result.today).toBe(TODAY);
     expect(result.actions).toBe(6);
-    expect(result.byStatus).toEqual({ Complete: 1, Overdue: 1, 'Due soon': 1, 'On track': 1, Ongoing: 1, Deferred: 1 });
-    expect(ragColumn(values('Actions'))).toEqual(['Overdue', 'Due soon', 'On track', 'Complete', '', 'Deferred', 'Ongoing']);
+    expect(result.byStatus).toEqual({
+      Complete: 1,
+      Overdue: 1,
+      'Due soon': 1,
+      'On track': 1,
+      Ongoing: 1,
+      Deferred: 1,
+    });
+    expect(ragColumn(values('Actions'))).toEqual([
+      'Overdue',
+      'Due soon',
+      'On track',
+      'Complete',
+      '',
+      'Deferred',
+      'Ongoing',
+    ]);
     const calls = runtime.core.callsByMember();
     expect(calls['SpreadsheetApp.Range.getValues']).toBe(2); // Actions and People, once each (no Lists or Settings here)
     expect(calls['SpreadsheetApp.Range.setValues']).toBe(2); // the RAG column, and the new Run log's header
@@ -45,17 +62,31 @@ describe('refreshStatusColours (bundle)', () => {
 
   it('adds the RAG column after the last column when the sheet has none, keeping a council’s own columns', () => {
     const headers = ['Code', 'Theme', 'Category', 'Action', 'Lead', 'Status', 'Timescale', 'Council notes'];
-    const { bundle, values } = openPlan(planData([action({ Code: 'CEA1', 'Council notes': 'keep me' })], { headers }));
+    const { bundle, values } = openPlan(
+      planData([action({ Code: 'CEA1', 'Council notes': 'keep me' })], { headers }),
+    );
     bundle.run('refreshStatusColours');
     expect(values('Actions')).toEqual([
       [...headers, 'RAG'],
-      ['CEA1', 'Community engagement', 'A', 'Ensure consultation responses are recorded', 'Robert Hardy', 'In progress', 'Ongoing', 'keep me', 'Ongoing'],
+      [
+        'CEA1',
+        'Community engagement',
+        'A',
+        'Ensure consultation responses are recorded',
+        'Robert Hardy',
+        'In progress',
+        'Ongoing',
+        'keep me',
+        'Ongoing',
+      ],
     ]);
   });
 
   it('finds reordered columns by header', () => {
     const headers = [...ACTION_HEADERS].reverse();
-    const { bundle, values } = openPlan(planData([action({ Timescale: 'Before the end of 2009' })], { headers }));
+    const { bundle, values } = openPlan(
+      planData([action({ Timescale: 'Before the end of 2009' })], { headers }),
+    );
     bundle.run('refreshStatusColours');
     expect(values('Actions')?.[1][0]).toBe('Overdue'); // RAG is now the first column
   });
@@ -75,9 +106,14 @@ describe('refreshStatusColours (bundle)', () => {
 
   it('bad rows are reported and do not stop the other rows', () => {
     const { bundle, values } = openPlan(
-      planData([action({ Code: 'CEA1', Status: 'Nearly' }), action({ Code: 'CEA2', 'Target date': 'next week', Timescale: 'Before the end of 2009' })]),
+      planData([
+        action({ Code: 'CEA1', Status: 'Nearly' }),
+        action({ Code: 'CEA2', 'Target date': 'next week', Timescale: 'Before the end of 2009' }),
+      ]),
     );
-    const result = bundle.run<{ problems: { row: number; message: string }[]; withoutRag: number[] }>('refreshStatusColours');
+    const result = bundle.run<{ problems: { row: number; message: string }[]; withoutRag: number[] }>(
+      'refreshStatusColours',
+    );
     expect(result.problems.map((p) => p.row)).toEqual([2, 3]);
     expect(result.withoutRag).toEqual([2]);
     expect(ragColumn(values('Actions'))).toEqual(['', 'Overdue']);

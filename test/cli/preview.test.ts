@@ -5,7 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { preview } from '../../local/preview';
 
-const SAMPLE = ['--plan', 'samples/plan.csv', '--people', 'samples/people.csv', '--lists', 'samples/lists.csv', '--settings', 'samples/settings.csv'];
+const SAMPLE = [
+  '--plan',
+  'samples/plan.csv',
+  '--people',
+  'samples/people.csv',
+  '--lists',
+  'samples/lists.csv',
+  '--settings',
+  'samples/settings.csv',
+];
 
 describe('preview', () => {
   let logs: string[];
@@ -22,11 +31,36 @@ describe('preview', () => {
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.today).toBe('2010-03-10');
     expect(summary.actions).toBe(46);
-    expect(Object.keys(summary.byStatus)).toEqual(['Complete', 'Overdue', 'Due soon', 'On track', 'Ongoing', 'Deferred']);
+    expect(Object.keys(summary.byStatus)).toEqual([
+      'Complete',
+      'Overdue',
+      'Due soon',
+      'On track',
+      'Ongoing',
+      'Deferred',
+    ]);
     expect(summary.byStatus).toMatchObject({ Complete: 1, Overdue: 1, 'Due soon': 2, 'On track': 1 });
-    expect(summary.problems.map((p: { code: string }) => p.code)).toEqual(['CMA1', 'CMA1', 'RMC2', 'CPA1', 'OCD2']);
-    expect(summary.problems[0]).toEqual({ row: 10, code: 'CMA1', message: 'Lead is missing.', sheet: 'Actions', column: 'Lead' });
-    expect(summary.sheets.map((s: { name: string }) => s.name)).toEqual(['Actions', 'People', 'Lists', 'Settings', 'Run log']);
+    expect(summary.problems.map((p: { code: string }) => p.code)).toEqual([
+      'CMA1',
+      'CMA1',
+      'RMC2',
+      'CPA1',
+      'OCD2',
+    ]);
+    expect(summary.problems[0]).toEqual({
+      row: 10,
+      code: 'CMA1',
+      message: 'Lead is missing.',
+      sheet: 'Actions',
+      column: 'Lead',
+    });
+    expect(summary.sheets.map((s: { name: string }) => s.name)).toEqual([
+      'Actions',
+      'People',
+      'Lists',
+      'Settings',
+      'Run log',
+    ]);
     expect(summary.sheets[0]).toMatchObject({ name: 'Actions', rows: 47, columns: 19 });
     expect(summary.serviceCalls.SpreadsheetApp).toBeGreaterThan(0);
     expect(logs.join('\n')).toMatch(/46 live actions/);
@@ -43,7 +77,13 @@ describe('preview', () => {
       });
       return found;
     };
-    expect([rag('CPD2'), rag('CEC2'), rag('WDA2'), rag('OCD1'), rag('CEA1')]).toEqual(['Overdue', 'Due soon', 'On track', 'Complete', 'Ongoing']);
+    expect([rag('CPD2'), rag('CEC2'), rag('WDA2'), rag('OCD1'), rag('CEA1')]).toEqual([
+      'Overdue',
+      'Due soon',
+      'On track',
+      'Complete',
+      'Ongoing',
+    ]);
   });
 
   it('a plan file that cannot be read gives one clear line and a non-zero exit', async () => {
@@ -55,7 +95,9 @@ describe('preview', () => {
     const dir = mkdtempSync(join(tmpdir(), 'preview-'));
     writeFileSync(join(dir, 'plan.csv'), 'Code,Theme\nCEA1,Community engagement\n');
     expect(await preview(['--plan', join(dir, 'plan.csv'), '--out', dir])).toBe(1);
-    expect(logs[0]).toMatch(/^preview: The plan could not be read: Nothing was changed\. Actions: the required column "Category" is missing/);
+    expect(logs[0]).toMatch(
+      /^preview: The plan could not be read: Nothing was changed\. Actions: the required column "Category" is missing/,
+    );
   });
 
   it('refuses a malformed --today and an unknown flag', async () => {

@@ -1,6 +1,14 @@
 // Actions rows parsed into actions with per-row problems; bad cells never throw (DESIGN 2.2, 2.7).
 import { readPlan } from '../../src/domain/plan';
-import { ACTION_HEADERS, PEOPLE, PEOPLE_HEADERS, action, londonMidnight, planValues, sheet } from '../builders/plan';
+import {
+  ACTION_HEADERS,
+  PEOPLE,
+  PEOPLE_HEADERS,
+  action,
+  londonMidnight,
+  planValues,
+  sheet,
+} from '../builders/plan';
 
 const TZ = 'Europe/London';
 const TODAY = '2010-03-10';
@@ -16,11 +24,24 @@ describe('columns by header', () => {
   it('finds columns in any order, case- and space-insensitively, and keeps extra columns out of the way', () => {
     const headers = ['  status ', 'LEAD', 'Council notes', 'action', 'Category', 'theme', 'code'];
     const values = sheet(headers, [
-      { '  status ': 'In progress', LEAD: 'Robert Hardy', 'Council notes': 'x', action: 'Do it', Category: 'A', theme: 'Community engagement', code: 'CEA1' },
+      {
+        '  status ': 'In progress',
+        LEAD: 'Robert Hardy',
+        'Council notes': 'x',
+        action: 'Do it',
+        Category: 'A',
+        theme: 'Community engagement',
+        code: 'CEA1',
+      },
     ]);
     const p = readPlan({ actions: values, people: sheet(PEOPLE_HEADERS, PEOPLE) }, TZ, TODAY);
     expect(p.errors).toEqual([]);
-    expect(p.actions[0]).toMatchObject({ code: 'CEA1', status: 'In progress', leads: ['Robert Hardy'], action: 'Do it' });
+    expect(p.actions[0]).toMatchObject({
+      code: 'CEA1',
+      status: 'In progress',
+      leads: ['Robert Hardy'],
+      action: 'Do it',
+    });
     expect(p.columns.index.status).toBe(0);
   });
 
@@ -50,11 +71,15 @@ describe('row problems', () => {
 
   it('reports each missing required value', () => {
     const p = plan([action({ Theme: '', Lead: '', Action: '' })]);
-    expect(messages(p, 2)).toEqual(expect.arrayContaining(['Theme is missing.', 'Lead is missing.', 'Action is missing.']));
+    expect(messages(p, 2)).toEqual(
+      expect.arrayContaining(['Theme is missing.', 'Lead is missing.', 'Action is missing.']),
+    );
   });
 
   it('a row without a code is told to use the menu', () => {
-    expect(messages(plan([action({ Code: '' })]))).toEqual(['No code yet: choose Improvement Plan › Assign codes to new actions.']);
+    expect(messages(plan([action({ Code: '' })]))).toEqual([
+      'No code yet: choose Improvement Plan › Assign codes to new actions.',
+    ]);
   });
 
   it('unknown theme, category and status', () => {
@@ -98,10 +123,20 @@ describe('row problems', () => {
       action({ 'Target date': 'next week' }),
       action({ 'Target date': 40000 }),
     ]);
-    expect(p.actions.map((a) => a.targetDate)).toEqual(['2010-06-30', '2010-06-30', undefined, undefined, undefined]);
+    expect(p.actions.map((a) => a.targetDate)).toEqual([
+      '2010-06-30',
+      '2010-06-30',
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(messages(p, 4)).toEqual(['Target date "31/02/2010" is not a real date.']);
-    expect(messages(p, 5)).toEqual(['Target date holds the text "next week", not a date; enter a date such as 31/03/2010.']);
-    expect(messages(p, 6)).toEqual(['Target date holds the number 40000, not a date; enter a date such as 31/03/2010.']);
+    expect(messages(p, 5)).toEqual([
+      'Target date holds the text "next week", not a date; enter a date such as 31/03/2010.',
+    ]);
+    expect(messages(p, 6)).toEqual([
+      'Target date holds the number 40000, not a date; enter a date such as 31/03/2010.',
+    ]);
   });
 
   it('a date cell is read as the day in the spreadsheet time zone (BST midnight is 23:00 UTC the day before)', () => {
@@ -111,7 +146,11 @@ describe('row problems', () => {
 
   it('revised target date: wins over the target date, and needs a reason', () => {
     const p = plan([
-      action({ 'Target date': '2010-01-31', 'Revised target date': '2010-09-30', 'Revision reason': 'Delayed by the audit' }),
+      action({
+        'Target date': '2010-01-31',
+        'Revised target date': '2010-09-30',
+        'Revision reason': 'Delayed by the audit',
+      }),
       action({ 'Target date': '2010-01-31', 'Revised target date': '2010-09-30' }),
     ]);
     expect(p.actions[0].effectiveTargetDate).toBe('2010-09-30');
@@ -133,7 +172,12 @@ describe('row problems', () => {
   });
 
   it('progress must be 0–100', () => {
-    const p = plan([action({ Progress: 150 }), action({ Progress: 'abc' }), action({ Progress: 40 }), action({ Progress: '' })]);
+    const p = plan([
+      action({ Progress: 150 }),
+      action({ Progress: 'abc' }),
+      action({ Progress: 40 }),
+      action({ Progress: '' }),
+    ]);
     expect(messages(p, 2)).toEqual(['Progress 150 is outside 0–100.']);
     expect(messages(p, 3)).toEqual(['Progress "abc" is not a number from 0 to 100.']);
     expect(p.actions.map((a) => a.progress)).toEqual([undefined, undefined, 40, undefined]);
@@ -148,13 +192,17 @@ describe('row problems', () => {
     ]);
     expect(p.actions[0].leads).toEqual(['Managing Directors', 'Robert Hardy']);
     expect(p.actions[1].leads).toEqual(['Amanda Beer', 'Robert Hardy', 'Chief Executive']);
-    expect(messages(p, 4)).toEqual(['Lead "Jane Smith" is not in People; add them there or correct the name.']);
+    expect(messages(p, 4)).toEqual([
+      'Lead "Jane Smith" is not in People; add them there or correct the name.',
+    ]);
     expect(messages(p, 5)).toEqual(['Lead is the number 42; enter a name from People.']);
   });
 
   it('text longer than a cell should hold', () => {
     const p = plan([action({ Action: 'x'.repeat(40000) })]);
-    expect(messages(p)).toEqual(['Action is 40,000 characters long; keep it under 2,000 (reports and emails shorten it).']);
+    expect(messages(p)).toEqual([
+      'Action is 40,000 characters long; keep it under 2,000 (reports and emails shorten it).',
+    ]);
     expect(p.actions[0].action).toHaveLength(40000);
   });
 

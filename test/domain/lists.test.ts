@@ -1,7 +1,15 @@
 // Lists: themes with prefixes, categories, statuses and sources, with defaults for an empty sheet.
 import { DEFAULT_LISTS, parseLists } from '../../src/domain/lists';
 
-const HEADERS = ['Theme', 'Prefix', 'Category letter', 'Category name', 'Category meaning', 'Status', 'Source'];
+const HEADERS = [
+  'Theme',
+  'Prefix',
+  'Category letter',
+  'Category name',
+  'Category meaning',
+  'Status',
+  'Source',
+];
 
 describe('parseLists', () => {
   it('uses the DESIGN 2.2 defaults when the sheet is missing', () => {

@@ -5,11 +5,17 @@ import { PEOPLE_HEADERS, sheet } from '../builders/plan';
 describe('parsePeople', () => {
   it('resolves names case- and space-insensitively; a group row holds several addresses', () => {
     const { directory, problems } = parsePeople(
-      sheet(PEOPLE_HEADERS, [{ Name: 'Managing Directors', Email: 'a@example.org, b@example.org; c@example.org' }]),
+      sheet(PEOPLE_HEADERS, [
+        { Name: 'Managing Directors', Email: 'a@example.org, b@example.org; c@example.org' },
+      ]),
       [],
     );
     expect(problems).toEqual([]);
-    expect(directory.find('  managing   directors ')?.emails).toEqual(['a@example.org', 'b@example.org', 'c@example.org']);
+    expect(directory.find('  managing   directors ')?.emails).toEqual([
+      'a@example.org',
+      'b@example.org',
+      'c@example.org',
+    ]);
   });
 
   it('reports invalid addresses, addresses outside the allowed domains, missing emails and doubled names', () => {
@@ -35,7 +41,9 @@ describe('parsePeople', () => {
   });
 
   it('a missing Email header stops jobs that need People', () => {
-    expect(parsePeople([['Name', 'Role']], []).errors).toEqual(['People: the required column "Email" is missing from the header row.']);
+    expect(parsePeople([['Name', 'Role']], []).errors).toEqual([
+      'People: the required column "Email" is missing from the header row.',
+    ]);
     expect(parsePeople(undefined, []).errors).toEqual(['The People sheet is missing or empty.']);
   });
 });

@@ -18,8 +18,12 @@ describe('ragFor', () => {
 
   it('no date is Ongoing; complete wins over dates; deferred is grey; cancelled has none', () => {
     expect(ragFor(live, TODAY, 28)).toBe('Ongoing');
-    expect(ragFor({ ...live, complete: true, effectiveTargetDate: '2000-01-01' }, TODAY, 28)).toBe('Complete');
-    expect(ragFor({ ...live, deferred: true, effectiveTargetDate: '2000-01-01' }, TODAY, 28)).toBe('Deferred');
+    expect(ragFor({ ...live, complete: true, effectiveTargetDate: '2000-01-01' }, TODAY, 28)).toBe(
+      'Complete',
+    );
+    expect(ragFor({ ...live, deferred: true, effectiveTargetDate: '2000-01-01' }, TODAY, 28)).toBe(
+      'Deferred',
+    );
     expect(ragFor({ ...live, cancelled: true }, TODAY, 28)).toBeUndefined();
   });
 
@@ -59,7 +63,14 @@ describe('a plan counted by RAG', () => {
       TODAY,
     );
     expect(liveActions(plan)).toHaveLength(6);
-    expect(countByRag(liveActions(plan))).toEqual({ Complete: 1, Overdue: 1, 'Due soon': 1, 'On track': 1, Ongoing: 1, Deferred: 1 });
+    expect(countByRag(liveActions(plan))).toEqual({
+      Complete: 1,
+      Overdue: 1,
+      'Due soon': 1,
+      'On track': 1,
+      Ongoing: 1,
+      Deferred: 1,
+    });
   });
 
   it('uses Settings: Due-soon window and Stale after', () => {

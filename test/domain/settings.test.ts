@@ -19,7 +19,9 @@ describe('parseSettings', () => {
       weeklyDigestDay: 'Monday',
       weeklyDigestHour: 8,
     });
-    expect(parseSettings(settingsSheet({ 'Due-soon window (days)': '' }), TZ).settings.dueSoonWindowDays).toBe(28);
+    expect(
+      parseSettings(settingsSheet({ 'Due-soon window (days)': '' }), TZ).settings.dueSoonWindowDays,
+    ).toBe(28);
   });
 
   it('reads each kind of value', () => {
@@ -48,7 +50,10 @@ describe('parseSettings', () => {
   });
 
   it('a meeting date typed into a date cell is read in the spreadsheet time zone', () => {
-    const { settings } = parseSettings(settingsSheet({ 'Committee meeting dates': londonMidnight('2010-07-08') }), TZ);
+    const { settings } = parseSettings(
+      settingsSheet({ 'Committee meeting dates': londonMidnight('2010-07-08') }),
+      TZ,
+    );
     expect(settings.committeeMeetingDates).toEqual(['2010-07-08']);
   });
 

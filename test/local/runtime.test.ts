@@ -13,14 +13,19 @@ describe('createLocalRuntime', () => {
     expect(inContext(runtime, 'new Date().toISOString()')).toBe('2010-03-10T09:00:00.000Z');
     runtime.core.advance(60_000);
     expect(inContext(runtime, 'Date.now()')).toBe(Date.parse('2010-03-10T09:01:00Z'));
-    expect(inContext(runtime, 'new Date("2011-01-01T00:00:00Z").getTime()')).toBe(Date.parse('2011-01-01T00:00:00Z'));
+    expect(inContext(runtime, 'new Date("2011-01-01T00:00:00Z").getTime()')).toBe(
+      Date.parse('2011-01-01T00:00:00Z'),
+    );
   });
 
   it('date cells handed to script code are Dates of the script’s realm', () => {
     const runtime = createLocalRuntime({ now: '2010-03-10T09:00:00Z' });
     const ss = runtime.spreadsheets.create('Plan');
     runtime.spreadsheets.load('Sheet1', [['31/03/2010']], ss);
-    const isDate = inContext<boolean>(runtime, 'SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange(1, 1).getValue() instanceof Date');
+    const isDate = inContext<boolean>(
+      runtime,
+      'SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange(1, 1).getValue() instanceof Date',
+    );
     expect(isDate).toBe(true);
   });
 
@@ -33,11 +38,15 @@ describe('createLocalRuntime', () => {
 
   it('a lock held by a running execution makes another wait and fail', () => {
     const runtime = createLocalRuntime({ now: '2010-03-10T09:00:00Z' });
-    const lock = runtime.globals.LockService as { getScriptLock(): { tryLock(ms: number): boolean; waitLock(ms: number): void } };
+    const lock = runtime.globals.LockService as {
+      getScriptLock(): { tryLock(ms: number): boolean; waitLock(ms: number): void };
+    };
     runtime.core.beginExecution();
     expect(lock.getScriptLock().tryLock(0)).toBe(true);
     runtime.core.beginExecution(); // a second execution starts while the first still holds the lock
-    expect(() => lock.getScriptLock().waitLock(10_000)).toThrow('Lock timeout: another process was holding the lock for too long.');
+    expect(() => lock.getScriptLock().waitLock(10_000)).toThrow(
+      'Lock timeout: another process was holding the lock for too long.',
+    );
     expect(runtime.core.now().toISOString()).toBe('2010-03-10T09:00:10.000Z');
   });
 
@@ -46,10 +55,12 @@ describe('createLocalRuntime', () => {
     runtime.spreadsheets.create('Plan');
     inContext(runtime, 'SpreadsheetApp.getActiveSpreadsheet().getSheets()');
     expect(runtime.core.callsByService()).toEqual({ SpreadsheetApp: 2 });
-    expect(() => inContext(runtime, 'SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange("A1").foo()')).toThrow(
-      'not implemented in the local runtime: Range.foo',
-    );
-    expect(() => inContext(runtime, 'SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange("A1").foo()')).toThrow(NotImplementedError);
+    expect(() =>
+      inContext(runtime, 'SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange("A1").foo()'),
+    ).toThrow('not implemented in the local runtime: Range.foo');
+    expect(() =>
+      inContext(runtime, 'SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange("A1").foo()'),
+    ).toThrow(NotImplementedError);
   });
 
   it('the clock-jump fault moves time past the execution budget mid-run', () => {
