@@ -56,6 +56,11 @@ export async function build() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const names = await build();
-  console.log(`dist/Code.js built with ${names.length} entry points: ${names.join(', ')}`);
+  build().then(
+    (names) => console.log(`dist/Code.js built with ${names.length} entry points: ${names.join(', ')}`),
+    (error) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }

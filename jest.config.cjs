@@ -5,6 +5,6 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.node.json' }] },
-  globalSetup: '<rootDir>/test/globalSetup.mjs',
+  globalSetup: '<rootDir>/test/globalSetup.cjs',
   testTimeout: 60000,
 };
