@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../src/domain/dates';
 import type { RefreshResult } from '../src/jobs/refreshStatus';
+import type { MenuOutcome } from '../src/ui/fromMenu';
 import { loadBundle } from './bundle';
 import { CsvError, readCsvSheet } from './csvSheet';
 import { createPlanSpreadsheet } from './planSpreadsheet';
@@ -57,12 +58,9 @@ export async function preview(argv: string[]): Promise<number> {
   createPlanSpreadsheet(runtime, data);
   const bundle = loadBundle(runtime);
   bundle.run('onOpen');
-  let result: RefreshResult;
-  try {
-    result = bundle.run<RefreshResult>('refreshStatusColours');
-  } catch (e) {
-    return fail(`The plan could not be read: ${(e as Error).message}`);
-  }
+  const outcome = bundle.run<MenuOutcome<RefreshResult>>('refreshStatusColours');
+  if (!outcome.ok) return fail(`The plan could not be read: ${outcome.message}`);
+  const result = outcome.result;
 
   const out = args.out as string;
   mkdirSync(out, { recursive: true });

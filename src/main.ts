@@ -1,25 +1,82 @@
 // The only file Apps Script sees: every export becomes a top-level function (menu handlers, triggers, the Run list).
-import { REFRESH_JOB, type RefreshResult, refreshStatus } from './jobs/refreshStatus';
 import type { Services } from './gas/ports';
+import { assignCodes } from './jobs/assignCodes';
+import { checkPlan } from './jobs/checkPlan';
+import { handleEdit, type EditEvent } from './jobs/onEdit';
+import { REFRESH_JOB, type RefreshResult, refreshStatus } from './jobs/refreshStatus';
+import { setUpOrRepair } from './jobs/setup';
+import { showSettingsAndSchedules } from './ui/settingsDialog';
 import { buildMenu } from './ui/menu';
+import { fromMenu, type MenuOutcome, notYetAvailable } from './ui/fromMenu';
 
 /** Simple trigger: Sheets runs it when the spreadsheet opens; it only adds the menu (no authorisation needed). */
 export function onOpen(): void {
   buildMenu(SpreadsheetApp.getUi());
 }
 
-/** Menu › Refresh status colours. Returns its result for the local preview; Apps Script ignores it. */
-export function refreshStatusColours(): RefreshResult {
-  const services = liveServices();
-  const result = refreshStatus(services);
-  const problems = result.problems.length;
-  services.spreadsheet.toast(
-    `${result.actions} live actions: ${result.byStatus.Overdue} overdue, ${result.byStatus['Due soon']} due soon.` +
-      (problems ? ` ${problems} problem${problems === 1 ? '' : 's'} to fix.` : ''),
-    REFRESH_JOB,
-    10,
-  );
-  return result;
+/** Menu › Set up or repair this spreadsheet. */
+export function setUpOrRepairSpreadsheet(): MenuOutcome<ReturnType<typeof setUpOrRepair>> {
+  return fromMenu(liveServices(), 'Set up or repair', setUpOrRepair);
+}
+
+/** Menu › Refresh status colours. Returns its outcome for the local preview; Apps Script ignores it. */
+export function refreshStatusColours(): MenuOutcome<RefreshResult> {
+  return fromMenu(liveServices(), REFRESH_JOB, (services) => {
+    const result = refreshStatus(services);
+    const problems = result.problems.length;
+    services.spreadsheet.toast(
+      `${result.actions} live actions: ${result.byStatus.Overdue} overdue, ${result.byStatus['Due soon']} due soon.` +
+        (problems ? ` ${problems} problem${problems === 1 ? '' : 's'}: see Check the plan.` : ''),
+      REFRESH_JOB,
+      10,
+    );
+    return result;
+  });
+}
+
+/** Daily trigger (installed by setup): refreshes statuses and the Dashboard. Throws on failure so Google's own
+ * failure notice reaches the owner. */
+export function dailyRefresh(): RefreshResult {
+  return refreshStatus(liveServices());
+}
+
+/** Menu › Assign codes to new actions. */
+export function assignCodesToNewActions(): MenuOutcome<ReturnType<typeof assignCodes>> {
+  return fromMenu(liveServices(), 'Assign codes', assignCodes);
+}
+
+/** Menu › Check the plan. */
+export function checkThePlan(): MenuOutcome<ReturnType<typeof checkPlan>> {
+  return fromMenu(liveServices(), 'Check the plan', checkPlan);
+}
+
+/** Menu › Settings and schedules… */
+export function settingsAndSchedules(): MenuOutcome<ReturnType<typeof showSettingsAndSchedules>> {
+  return fromMenu(liveServices(), 'Settings and schedules', showSettingsAndSchedules);
+}
+
+/**
+ * Installable on-edit trigger (installed by setup, so it runs as the owner and may stamp protected columns). Not
+ * named onEdit: a simple trigger of that name would run as well and log every edit twice.
+ */
+export function onPlanEdit(event: EditEvent): void {
+  handleEdit(liveServices(), event);
+}
+
+export function generateCommitteeReport(): MenuOutcome<never> {
+  return notYetAvailable(liveServices(), 'Generate committee report');
+}
+
+export function startNewUpdateCycle(): MenuOutcome<never> {
+  return notYetAvailable(liveServices(), 'Start a new update cycle');
+}
+
+export function previewReminders(): MenuOutcome<never> {
+  return notYetAvailable(liveServices(), 'Preview reminders');
+}
+
+export function sendRemindersNow(): MenuOutcome<never> {
+  return notYetAvailable(liveServices(), 'Send reminders now');
 }
 
 function liveServices(): Services {
@@ -28,5 +85,24 @@ function liveServices(): Services {
     lock: LockService.getScriptLock(),
     now: () => new Date(),
     userEmail: () => Session.getActiveUser().getEmail(),
+    temporaryUserKey: () => Session.getTemporaryActiveUserKey(),
+    effectiveUserEmail: () => Session.getEffectiveUser().getEmail(),
+    ui: () => SpreadsheetApp.getUi(),
+    newDataValidation: () => SpreadsheetApp.newDataValidation(),
+    newConditionalFormatRule: () => SpreadsheetApp.newConditionalFormatRule(),
+    createHtmlTemplate: (html) => HtmlService.createTemplate(html),
+    triggers: {
+      newTrigger: (functionName) => ScriptApp.newTrigger(functionName),
+      getProjectTriggers: () => ScriptApp.getProjectTriggers(),
+      deleteTrigger: (trigger) => ScriptApp.deleteTrigger(trigger as GoogleAppsScript.Script.Trigger),
+    },
+    documentProperties: () => PropertiesService.getDocumentProperties(),
+    remainingMailQuota: () => MailApp.getRemainingDailyQuota(),
+    enums: {
+      protectionSheet: SpreadsheetApp.ProtectionType.SHEET,
+      protectionRange: SpreadsheetApp.ProtectionType.RANGE,
+      chartBar: Charts.ChartType.BAR,
+      weekDay: (name) => ScriptApp.WeekDay[name.toUpperCase() as keyof typeof ScriptApp.WeekDay],
+    },
   };
 }

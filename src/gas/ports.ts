@@ -1,28 +1,126 @@
 // The narrow slices of the Apps Script services the code uses. The checks at the bottom make the compiler prove
 // that the real @types/google-apps-script classes satisfy them, so code typed by these calls only real methods.
+// Add a member here only when code needs it, with the real method's name and parameters.
 
 export interface RangePort {
   getValues(): unknown[][];
   setValues(values: unknown[][]): RangePort;
+  getNotes(): string[][];
+  setNotes(notes: string[][]): RangePort;
+  getA1Notation(): string;
+  getRow(): number;
+  getColumn(): number;
+  getNumRows(): number;
+  getNumColumns(): number;
+  getSheet(): SheetPort;
+  setDataValidation(rule: DataValidationPort | null): RangePort;
+  getDataValidations(): (DataValidationPort | null)[][];
+  setBackground(color: string | null): RangePort;
+  setFontWeight(fontWeight: string | null): RangePort;
+  setFontColor(color: string | null): RangePort;
+  setWrap(isWrapEnabled: boolean): RangePort;
+  setNumberFormat(numberFormat: string): RangePort;
+  setVerticalAlignment(alignment: string | null): RangePort;
+  clearContent(): RangePort;
+  protect(): ProtectionPort;
 }
 
 export interface SheetPort {
   getName(): string;
+  getSheetId(): number;
   getDataRange(): RangePort;
   getRange(row: number, column: number, numRows: number, numColumns: number): RangePort;
   getLastRow(): number;
   getLastColumn(): number;
+  getMaxRows(): number;
   getMaxColumns(): number;
   insertColumnsAfter(columnIndex: number, howMany: number): SheetPort;
+  insertRowsAfter(afterPosition: number, howMany: number): SheetPort;
   appendRow(rowContents: unknown[]): SheetPort;
+  getFrozenRows(): number;
   setFrozenRows(rows: number): void;
+  setColumnWidth(columnPosition: number, width: number): SheetPort;
+  getConditionalFormatRules(): ConditionalFormatRulePort[];
+  setConditionalFormatRules(rules: ConditionalFormatRulePort[]): void;
+  protect(): ProtectionPort;
+  getProtections(type: unknown): ProtectionPort[];
+  getCharts(): EmbeddedChartPort[];
+  newChart(): EmbeddedChartBuilderPort;
+  insertChart(chart: EmbeddedChartPort): void;
+  removeChart(chart: EmbeddedChartPort): void;
+  clearContents(): SheetPort;
 }
 
 export interface SpreadsheetPort {
+  getId(): string;
+  getUrl(): string;
+  getSheets(): SheetPort[];
   getSheetByName(name: string): SheetPort | null;
   insertSheet(sheetName: string): SheetPort;
   getSpreadsheetTimeZone(): string;
   toast(msg: string, title: string, timeoutSeconds?: number): void;
+  getActiveRange(): RangePort | null;
+}
+
+export interface DataValidationPort {
+  getHelpText(): string | null;
+}
+
+export interface DataValidationBuilderPort {
+  requireValueInRange(range: RangePort, showDropdown?: boolean): DataValidationBuilderPort;
+  requireValueInList(values: string[], showDropdown?: boolean): DataValidationBuilderPort;
+  requireDate(): DataValidationBuilderPort;
+  requireNumberBetween(start: number, end: number): DataValidationBuilderPort;
+  requireTextIsEmail(): DataValidationBuilderPort;
+  requireFormulaSatisfied(formula: string): DataValidationBuilderPort;
+  setAllowInvalid(allowInvalidData: boolean): DataValidationBuilderPort;
+  setHelpText(helpText: string): DataValidationBuilderPort;
+  build(): DataValidationPort;
+}
+
+export interface ConditionalFormatRulePort {
+  getRanges(): RangePort[];
+  getBooleanCondition(): { getCriteriaValues(): unknown[] } | null;
+}
+
+export interface ConditionalFormatRuleBuilderPort {
+  whenFormulaSatisfied(formula: string): ConditionalFormatRuleBuilderPort;
+  setBackground(color: string | null): ConditionalFormatRuleBuilderPort;
+  setFontColor(color: string | null): ConditionalFormatRuleBuilderPort;
+  setRanges(ranges: RangePort[]): ConditionalFormatRuleBuilderPort;
+  build(): ConditionalFormatRulePort;
+}
+
+export interface ProtectionPort {
+  getDescription(): string;
+  setDescription(description: string): ProtectionPort;
+  setWarningOnly(warningOnly: boolean): ProtectionPort;
+  getEditors(): { getEmail(): string }[];
+  removeEditors(emailAddresses: string[]): ProtectionPort;
+  addEditor(emailAddress: string): ProtectionPort;
+  canDomainEdit(): boolean;
+  setDomainEdit(editable: boolean): ProtectionPort;
+  getRange(): RangePort;
+  remove(): void;
+}
+
+export interface EmbeddedChartPort {
+  getRanges(): RangePort[];
+  modify(): EmbeddedChartBuilderPort;
+}
+
+export interface EmbeddedChartBuilderPort {
+  addRange(range: RangePort): EmbeddedChartBuilderPort;
+  clearRanges(): EmbeddedChartBuilderPort;
+  setChartType(type: unknown): EmbeddedChartBuilderPort;
+  setPosition(
+    anchorRowPos: number,
+    anchorColPos: number,
+    offsetX: number,
+    offsetY: number,
+  ): EmbeddedChartBuilderPort;
+  setOption(option: string, value: unknown): EmbeddedChartBuilderPort;
+  build(): EmbeddedChartPort;
 }
 
 export interface MenuPort {
@@ -31,9 +129,17 @@ export interface MenuPort {
   addToUi(): void;
 }
 
+export interface HtmlOutputPort {
+  setWidth(width: number): HtmlOutputPort;
+  setHeight(height: number): HtmlOutputPort;
+  setTitle(title: string): HtmlOutputPort;
+  getContent(): string;
+}
+
 export interface UiPort {
   createMenu(caption: string): MenuPort;
   alert(prompt: string): unknown;
+  showModalDialog(userInterface: HtmlOutputPort, title: string): void;
 }
 
 export interface LockPort {
@@ -41,13 +147,73 @@ export interface LockPort {
   releaseLock(): void;
 }
 
-/** What a job is handed: the services of one execution and the clock, so tests can pass their own. */
+export interface TriggerPort {
+  getUniqueId(): string;
+  getHandlerFunction(): string;
+  getEventType(): unknown;
+}
+
+export interface ClockTriggerBuilderPort {
+  everyDays(n: number): ClockTriggerBuilderPort;
+  everyWeeks(n: number): ClockTriggerBuilderPort;
+  onWeekDay(day: unknown): ClockTriggerBuilderPort;
+  atHour(hour: number): ClockTriggerBuilderPort;
+  after(durationMilliseconds: number): ClockTriggerBuilderPort;
+  create(): TriggerPort;
+}
+
+export interface SpreadsheetTriggerBuilderPort {
+  onEdit(): SpreadsheetTriggerBuilderPort;
+  create(): TriggerPort;
+}
+
+export interface TriggerBuilderPort {
+  timeBased(): ClockTriggerBuilderPort;
+  forSpreadsheet(key: string): SpreadsheetTriggerBuilderPort;
+}
+
+export interface PropertiesPort {
+  getProperty(key: string): string | null;
+  setProperty(key: string, value: string): PropertiesPort;
+}
+
+export interface HtmlTemplatePort {
+  evaluate(): HtmlOutputPort;
+}
+
+/**
+ * What a job is handed: the services of one execution and the clock. main.ts builds it from the Apps Script
+ * globals; everything is a function so that nothing is touched until a job needs it (getUi() throws in a trigger).
+ */
 export interface Services {
   spreadsheet: SpreadsheetPort;
   lock: LockPort;
   now(): Date;
-  /** The signed-in user's email, or '' when Google withholds it. */
+  /** The signed-in user's email, or '' when Google withholds it (it never falls back to the script's owner). */
   userEmail(): string;
+  /** Google's stand-in for a withheld user: unique per user and script, stable for 30 days. */
+  temporaryUserKey(): string;
+  /** The account the script runs as: the owner, who installed the triggers and may edit protected ranges. */
+  effectiveUserEmail(): string;
+  /** Only from menu handlers and dialogs: Apps Script throws when a trigger asks for the UI. */
+  ui(): UiPort;
+  newDataValidation(): DataValidationBuilderPort;
+  newConditionalFormatRule(): ConditionalFormatRuleBuilderPort;
+  createHtmlTemplate(html: string): HtmlTemplatePort & Record<string, unknown>;
+  triggers: {
+    newTrigger(functionName: string): TriggerBuilderPort;
+    getProjectTriggers(): TriggerPort[];
+    deleteTrigger(trigger: TriggerPort): void;
+  };
+  documentProperties(): PropertiesPort;
+  remainingMailQuota(): number;
+  /** Enum values, passed in so the domain and tests never touch Apps Script globals. */
+  enums: {
+    protectionSheet: unknown;
+    protectionRange: unknown;
+    chartBar: unknown;
+    weekDay(name: string): unknown;
+  };
 }
 
 // Compile-time proofs that the real services fit the ports (never called).
@@ -56,7 +222,15 @@ export const PORTS_FIT_REAL_SERVICES: [
   Fits<GoogleAppsScript.Spreadsheet.Range, RangePort>,
   Fits<GoogleAppsScript.Spreadsheet.Sheet, SheetPort>,
   Fits<GoogleAppsScript.Spreadsheet.Spreadsheet, SpreadsheetPort>,
+  Fits<GoogleAppsScript.Spreadsheet.DataValidationBuilder, DataValidationBuilderPort>,
+  Fits<GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder, ConditionalFormatRuleBuilderPort>,
+  Fits<GoogleAppsScript.Spreadsheet.Protection, ProtectionPort>,
+  Fits<GoogleAppsScript.Spreadsheet.EmbeddedChart, EmbeddedChartPort>,
   Fits<GoogleAppsScript.Base.Menu, MenuPort>,
+  Fits<GoogleAppsScript.HTML.HtmlOutput, HtmlOutputPort>,
   Fits<GoogleAppsScript.Base.Ui, UiPort>,
   Fits<GoogleAppsScript.Lock.Lock, LockPort>,
-] = [true, true, true, true, true, true];
+  Fits<GoogleAppsScript.Script.Trigger, TriggerPort>,
+  Fits<GoogleAppsScript.Script.TriggerBuilder, TriggerBuilderPort>,
+  Fits<GoogleAppsScript.Properties.Properties, PropertiesPort>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];

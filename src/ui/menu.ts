@@ -7,13 +7,24 @@ export const MENU_TITLE = 'Improvement Plan';
 /** A menu item's handler must be an exported entry point, so a typo is a compile error, not a dead menu item. */
 type EntryPoint = keyof typeof Main;
 
-const ITEMS: readonly ({ caption: string; handler: EntryPoint } | 'separator')[] = [
+export const MENU_ITEMS: readonly ({ caption: string; handler: EntryPoint } | 'separator')[] = [
+  { caption: 'Set up or repair this spreadsheet', handler: 'setUpOrRepairSpreadsheet' },
   { caption: 'Refresh status colours', handler: 'refreshStatusColours' },
+  { caption: 'Assign codes to new actions', handler: 'assignCodesToNewActions' },
+  { caption: 'Check the plan', handler: 'checkThePlan' },
+  'separator',
+  { caption: 'Generate committee report…', handler: 'generateCommitteeReport' },
+  { caption: 'Start a new update cycle…', handler: 'startNewUpdateCycle' },
+  'separator',
+  { caption: 'Preview reminders', handler: 'previewReminders' },
+  { caption: 'Send reminders now', handler: 'sendRemindersNow' },
+  'separator',
+  { caption: 'Settings and schedules…', handler: 'settingsAndSchedules' },
 ];
 
 export function buildMenu(ui: UiPort): void {
   const menu = ui.createMenu(MENU_TITLE);
-  for (const item of ITEMS) {
+  for (const item of MENU_ITEMS) {
     if (item === 'separator') menu.addSeparator();
     else menu.addItem(item.caption, item.handler);
   }

@@ -1,6 +1,15 @@
 // Refresh status colours through the bundle: RAG written in one call, safe twice, nothing written on a bad sheet.
 import { ACTION_HEADERS, action, londonMidnight } from '../builders/plan';
+import type { RefreshResult } from '../../src/jobs/refreshStatus';
+import type { MenuOutcome } from '../../src/ui/fromMenu';
 import { openPlan, planData, TODAY } from './harness';
+
+/** Runs the menu item and returns its result, failing the test if the job reported a failure. */
+function refresh(bundle: ReturnType<typeof openPlan>['bundle']): RefreshResult {
+  const outcome = bundle.run<MenuOutcome<RefreshResult>>('refreshStatusColours');
+  if (!outcome.ok) throw new Error(outcome.message);
+  return outcome.result;
+}
 
 const ragColumn = (values: unknown[][] | undefined) => {
   const i = (values?.[0] ?? []).indexOf('RAG');
@@ -20,9 +29,7 @@ describe('refreshStatusColours (bundle)', () => {
 
   it('writes every action’s RAG into the RAG column with one write, and returns the counts', () => {
     const { runtime, bundle, values } = openPlan(planData(rows));
-    const result = bundle.run<{ today: string; actions: number; byStatus: Record<string, number> }>(
-      'refreshStatusColours',
-    );
+    const result = refresh(bundle);
     expect(result.today).toBe(TODAY);
     expect(result.actions).toBe(6);
     expect(result.byStatus).toEqual({
@@ -44,19 +51,19 @@ describe('refreshStatusColours (bundle)', () => {
     ]);
     const calls = runtime.core.callsByMember();
     expect(calls['SpreadsheetApp.Range.getValues']).toBe(2); // Actions and People, once each (no Lists or Settings here)
-    expect(calls['SpreadsheetApp.Range.setValues']).toBe(2); // the RAG column, and the new Run log's header
+    expect(calls['SpreadsheetApp.Range.setValues']).toBe(3); // the RAG column, the new Run log's header, its row
     expect(runtime.spreadsheets.ui.toasts[0].message).toBe('6 live actions: 1 overdue, 1 due soon.');
   });
 
   it('is safe to run twice: the second run changes no cell and writes no RAG', () => {
     const { runtime, bundle, values } = openPlan(planData(rows));
-    bundle.run('refreshStatusColours');
+    refresh(bundle);
     const first = values('Actions');
     runtime.core.resetCounts();
-    const second = bundle.run<{ ragWritten: boolean }>('refreshStatusColours');
+    const second = refresh(bundle);
     expect(second.ragWritten).toBe(false);
     expect(values('Actions')).toEqual(first);
-    expect(runtime.core.callsByMember()['SpreadsheetApp.Range.setValues']).toBeUndefined();
+    expect(runtime.core.callsByMember()['SpreadsheetApp.Range.setValues']).toBe(1); // the Run log row only
     expect(values('Run log')).toHaveLength(3); // header + one row per run
   });
 
@@ -65,7 +72,7 @@ describe('refreshStatusColours (bundle)', () => {
     const { bundle, values } = openPlan(
       planData([action({ Code: 'CEA1', 'Council notes': 'keep me' })], { headers }),
     );
-    bundle.run('refreshStatusColours');
+    refresh(bundle);
     expect(values('Actions')).toEqual([
       [...headers, 'RAG'],
       [
@@ -87,19 +94,22 @@ describe('refreshStatusColours (bundle)', () => {
     const { bundle, values } = openPlan(
       planData([action({ Timescale: 'Before the end of 2009' })], { headers }),
     );
-    bundle.run('refreshStatusColours');
+    refresh(bundle);
     expect(values('Actions')?.[1][0]).toBe('Overdue'); // RAG is now the first column
   });
 
   it('a missing required header stops the job with a message naming it, and nothing is written', () => {
     const headers = ACTION_HEADERS.filter((h) => h !== 'Status' && h !== 'RAG');
     const { Status: _status, ...withoutStatus } = action();
-    const { bundle, values } = openPlan(planData([withoutStatus], { headers }));
+    const { runtime, bundle, values } = openPlan(planData([withoutStatus], { headers }));
     const before = values('Actions');
-    expect(() => bundle.run('refreshStatusColours')).toThrow(
+    expect(() => refresh(bundle)).toThrow(
       'Nothing was changed. Actions: the required column "Status" is missing from the header row.',
     );
     expect(values('Actions')).toEqual(before);
+    expect(runtime.spreadsheets.ui.alerts.map((a) => a.prompt)).toEqual([
+      'Refresh status colours: Nothing was changed. Actions: the required column "Status" is missing from the header row.',
+    ]);
     expect(values('Run log')?.[1].slice(0, 1)).toEqual(['Refresh status colours']);
     expect(values('Run log')?.[1][3]).toBe('failed');
   });
@@ -111,9 +121,7 @@ describe('refreshStatusColours (bundle)', () => {
         action({ Code: 'CEA2', 'Target date': 'next week', Timescale: 'Before the end of 2009' }),
       ]),
     );
-    const result = bundle.run<{ problems: { row: number; message: string }[]; withoutRag: number[] }>(
-      'refreshStatusColours',
-    );
+    const result = refresh(bundle);
     expect(result.problems.map((p) => p.row)).toEqual([2, 3]);
     expect(result.withoutRag).toEqual([2]);
     expect(ragColumn(values('Actions'))).toEqual(['', 'Overdue']);
@@ -123,7 +131,7 @@ describe('refreshStatusColours (bundle)', () => {
     const { runtime, bundle, values } = openPlan(planData(rows));
     runtime.core.faults.scriptLockHeld = true;
     const before = values('Actions');
-    expect(() => bundle.run('refreshStatusColours')).toThrow(/another job on this plan is still running/);
+    expect(() => refresh(bundle)).toThrow(/another job on this plan is still running/);
     expect(values('Actions')).toEqual(before);
   });
 
@@ -131,14 +139,14 @@ describe('refreshStatusColours (bundle)', () => {
     const { bundle } = openPlan(planData([action({ 'Target date': londonMidnight('2010-07-01') })]), {
       now: '2010-06-30T23:30:00Z', // 00:30 BST on 1 July
     });
-    const result = bundle.run<{ today: string; byStatus: Record<string, number> }>('refreshStatusColours');
+    const result = refresh(bundle);
     expect(result.today).toBe('2010-07-01');
     expect(result.byStatus['Due soon']).toBe(1);
   });
 
   it('user text starting with = is kept as text, never turned into a formula', () => {
     const { bundle, values } = openPlan(planData([action({ Code: 'CEA1', Action: "'=SUM(A1)" })]));
-    bundle.run('refreshStatusColours');
+    refresh(bundle);
     expect(values('Actions')?.[1][ACTION_HEADERS.indexOf('Action')]).toBe('=SUM(A1)');
   });
 });

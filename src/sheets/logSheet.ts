@@ -1,0 +1,38 @@
+// Appends rows to a log sheet in one write, creating the sheet with its headers if a user removed or renamed it.
+import { asCellText } from '../domain/values';
+import type { SheetPort, SpreadsheetPort } from '../gas/ports';
+
+/** The named log sheet, made with its header row (frozen) when it does not exist. */
+export function logSheet(spreadsheet: SpreadsheetPort, name: string, headers: readonly string[]): SheetPort {
+  const existing = spreadsheet.getSheetByName(name);
+  if (existing) return existing;
+  const sheet = spreadsheet.insertSheet(name);
+  sheet.getRange(1, 1, 1, headers.length).setValues([[...headers]]);
+  sheet.setFrozenRows(1);
+  return sheet;
+}
+
+/**
+ * Writes `rows` below the last row in one setValues. Strings go in as text (a leading = + - @ cannot become a
+ * formula); numbers, booleans and Dates are kept as values.
+ */
+export function appendLogRows(
+  spreadsheet: SpreadsheetPort,
+  name: string,
+  headers: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): void {
+  if (rows.length === 0) return;
+  const sheet = logSheet(spreadsheet, name, headers);
+  const first = sheet.getLastRow() + 1;
+  const lastNeeded = first + rows.length - 1;
+  if (lastNeeded > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), lastNeeded - sheet.getMaxRows());
+  sheet
+    .getRange(first, 1, rows.length, headers.length)
+    .setValues(
+      rows.map((row) =>
+        headers.map((_, i) => (typeof row[i] === 'string' ? asCellText(row[i] as string) : (row[i] ?? ''))),
+      ),
+    );
+}
