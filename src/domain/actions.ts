@@ -1,6 +1,6 @@
 // The Actions sheet: its columns (DESIGN 2.2) and each row parsed into an action with its own problems.
 import { codeStem, parseCode } from './codes';
-import { type IsoDate, isoDateInZone } from './dates';
+import { type IsoDate, isIsoDate, isoDateInZone } from './dates';
 import type { Lists } from './lists';
 import { STATUS } from './lists';
 import type { PeopleDirectory } from './people';
@@ -117,8 +117,10 @@ export function parseActions(
   if (columns.errors.length) return { columns, errors: columns.errors, actions: [], problems: [] };
   const actions: Action[] = [];
   const problems: Problem[] = [];
+  // A row is blank when staff left it empty; the columns only the script writes do not make it an action.
+  const scriptWritten = (['rag', 'lastUpdated', 'updatedBy'] as const).flatMap((k) => columns.index[k] ?? []);
   rows.slice(1).forEach((row, i) => {
-    if (isBlankRow(row)) return;
+    if (isBlankRow(row, scriptWritten)) return;
     const parsed = parseActionRow(row, i + 2, columns, ctx);
     actions.push(parsed.action);
     problems.push(...parsed.problems);
@@ -193,6 +195,9 @@ function parseActionRow(
     if (!ctx.people.find(name))
       problem('lead', `Lead "${name}" is not in People; add them there or correct the name.`);
   }
+  if (typeof leadRaw !== 'number' && text('lead') !== '' && leads.length === 0) {
+    problem('lead', `Lead "${text('lead')}" holds no name; enter names from People.`);
+  }
 
   const date = (key: ActionKey) =>
     readDate(columns.raw(row, key), ACTION_COLUMNS.headers[key], ctx.timeZone, (m) => problem(key, m));
@@ -205,14 +210,20 @@ function parseActionRow(
     problem('targetDate', 'A Revised target date needs the original Target date beside it.');
   }
 
-  const timescale = parseTimescale(text('timescale'));
+  // A day typed into Timescale ("31/03/2010") arrives as a Date cell: it is that day.
+  const timescaleRaw = columns.raw(row, 'timescale');
+  const timescaleDate = isDate(timescaleRaw) ? date('timescale') : undefined;
+  const timescale: ReturnType<typeof parseTimescale> = timescaleDate
+    ? { kind: 'date', date: timescaleDate }
+    : parseTimescale(isDate(timescaleRaw) ? '' : text('timescale'));
   const complete = same(status ?? '', STATUS.complete) || timescale.kind === 'complete';
   const cancelled = same(status ?? '', STATUS.cancelled);
   const deferred = same(status ?? '', STATUS.deferred);
   const settled = complete || cancelled || deferred;
   const effectiveTargetDate =
     revisedTargetDate ?? targetDate ?? (timescale.kind === 'date' ? timescale.date : undefined);
-  if (!targetDate && !revisedTargetDate && !settled) {
+  const dateCellFilled = text('targetDate') !== '' || text('revisedTargetDate') !== '';
+  if (!dateCellFilled && !settled) {
     if (timescale.kind === 'unknown')
       problem('timescale', `Timescale "${text('timescale')}" not understood — enter a Target date.`);
     if (timescale.kind === 'blank')
@@ -230,7 +241,7 @@ function parseActionRow(
       source: text('source'),
       reference: text('reference'),
       action: text('action'),
-      timescale: text('timescale'),
+      timescale: timescaleDate ?? text('timescale'),
       targetDate,
       revisedTargetDate,
       revisionReason: text('revisionReason'),
@@ -263,7 +274,12 @@ function readDate(
   if (value === '' || value === null || value === undefined) return undefined;
   if (isDate(value)) {
     if (Number.isNaN(value.getTime())) return void problem(`${header} is not a valid date.`);
-    return isoDateInZone(value, timeZone);
+    const iso = isoDateInZone(value, timeZone);
+    // Sheets shows a time typed alone as 30/12/1899, and a mistyped year ("31/03/201") as year 201.
+    if (iso === '1899-12-30') return void problem(`${header} holds a time of day, not a date.`);
+    if (!isIsoDate(iso))
+      return void problem(`${header} ${iso} is outside the years 1900–2999; check the year.`);
+    return iso;
   }
   if (typeof value === 'number')
     return void problem(`${header} holds the number ${value}, not a date; enter a date such as 31/03/2010.`);
@@ -287,8 +303,14 @@ function readProgress(value: unknown, problem: (m: string) => void): number | un
 }
 
 function duplicateCodeProblems(actions: Action[]): Problem[] {
+  // CEA01 and CEA1 are the same code to a reader, so they clash too.
+  const key = (code: string) => {
+    const parsed = parseCode(code);
+    return parsed ? `${parsed.stem}${parsed.number}` : code;
+  };
   const rowsByCode = new Map<string, number[]>();
-  for (const a of actions) if (a.code) rowsByCode.set(a.code, [...(rowsByCode.get(a.code) ?? []), a.row]);
+  for (const a of actions)
+    if (a.code) rowsByCode.set(key(a.code), [...(rowsByCode.get(key(a.code)) ?? []), a.row]);
   const problems: Problem[] = [];
   for (const [code, rows] of rowsByCode) {
     if (rows.length < 2) continue;

@@ -79,7 +79,7 @@ export function isoDateInZone(instant: Date, timeZone: string): IsoDate {
     day: '2-digit',
   }).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
 }
 
 /** "31 March 2010": how the report and emails show a date to council readers. */

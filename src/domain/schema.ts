@@ -17,11 +17,10 @@ export interface ColumnMap<K extends PropertyKey> {
   text(row: readonly unknown[], key: K): string;
 }
 
-/** "  Target   Date " and "target date" are the same header. */
+/** "  Target   Date ", "target date" and "TargetDate" are the same header (DESIGN 2.1: case- and space-insensitive). */
 export function normaliseHeader(text: unknown): string {
   return String(text ?? '')
-    .replace(/\s+/g, ' ')
-    .trim()
+    .replace(/\s+/g, '')
     .toLowerCase();
 }
 
@@ -74,6 +73,7 @@ export function cellText(v: unknown): string {
   return String(v).trim();
 }
 
-export function isBlankRow(row: readonly unknown[]): boolean {
-  return row.every((v) => cellText(v) === '');
+/** True when every cell is blank, not counting the columns at `ignoredIndexes` (those the script writes). */
+export function isBlankRow(row: readonly unknown[], ignoredIndexes: readonly number[] = []): boolean {
+  return row.every((v, i) => ignoredIndexes.includes(i) || cellText(v) === '');
 }

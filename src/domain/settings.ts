@@ -42,6 +42,11 @@ export interface Settings {
   sendAllEmailTo: string[];
   administratorEmail: string;
   reportTemplateDocumentId: string;
+  /**
+   * Settings that keep email safe (Allowed email domains, Send all email to) whose value could not be read. Their
+   * defaults would allow every domain and send for real, so reminders must send nothing while this is not empty.
+   */
+  unsafeEmailSettings: string[];
 }
 
 /** A setting's reading of its cell: the value, or why it cannot be used. */
@@ -206,15 +211,19 @@ export const SETTING_DEFS: SettingDef<keyof Settings>[] = [
   ),
 ];
 
-export const DEFAULT_SETTINGS: Settings = Object.fromEntries(
-  SETTING_DEFS.map((d) => [d.key, d.default]),
-) as unknown as Settings;
+export const DEFAULT_SETTINGS: Settings = {
+  ...(Object.fromEntries(SETTING_DEFS.map((d) => [d.key, d.default])) as unknown as Settings),
+  unsafeEmailSettings: [],
+};
+
+/** A typo in these must not fall back to "email anyone, for real". */
+const EMAIL_SAFETY_SETTINGS: (keyof Settings)[] = ['allowedEmailDomains', 'sendAllEmailTo'];
 
 export function parseSettings(
   rows: readonly (readonly unknown[])[] | undefined,
   timeZone: string,
 ): { settings: Settings; problems: Problem[] } {
-  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const settings: Settings = { ...DEFAULT_SETTINGS, unsafeEmailSettings: [] };
   if (!rows || rows.length === 0) return { settings, problems: [] };
   const { errors, text, raw: rawOf } = mapColumns(SETTINGS_SHEET, rows[0], SETTINGS_COLUMNS);
   const problems: Problem[] = errors.map((message) => ({ sheet: SETTINGS_SHEET, row: 1, code: '', message }));
@@ -235,9 +244,12 @@ export function parseSettings(
     const value = isDate(raw) ? isoDateInZone(raw, timeZone) : text(row, 'value');
     if (value === '') return; // blank means "use the default"
     const parsed = d.parse(value, raw, timeZone);
-    if ('error' in parsed)
+    if ('error' in parsed && EMAIL_SAFETY_SETTINGS.includes(d.key)) {
+      settings.unsafeEmailSettings.push(d.name);
+      problem(`${d.name} ${parsed.error}; no reminder email is sent until it is corrected.`);
+    } else if ('error' in parsed) {
       problem(`${d.name} ${parsed.error}; the default (${formatSetting(d.default)}) is used.`);
-    else (settings as unknown as Record<string, unknown>)[d.key] = parsed.value;
+    } else (settings as unknown as Record<string, unknown>)[d.key] = parsed.value;
   });
   return { settings, problems };
 }

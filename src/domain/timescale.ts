@@ -1,5 +1,5 @@
 // Reads a timescale as UK councils write it (DESIGN 2.3) and exact dates typed as text, day first.
-import { type IsoDate, lastDayOfMonth, makeDate, monthNumber } from './dates';
+import { addDays, type IsoDate, lastDayOfMonth, makeDate, monthNumber } from './dates';
 
 export type Timescale =
   | { kind: 'date'; date: IsoDate }
@@ -12,9 +12,12 @@ export type Timescale =
 const RECURRING_WORDS =
   /\b(ongoing|on-going|annual|annually|yearly|six-monthly|six monthly|bi-annual|biannual|biannually|half-yearly|quarterly|monthly|biennial|biennially|continuous|continuing|rolling)\b/;
 
-/** Phrases in front of a date that do not change it ("By the end of", "To be achieved by"). */
+/** Phrases in front of a period that mean "by its end" ("By the end of", "To be achieved by", "Before the end of"). */
 const LEAD_IN =
-  /^(?:to be (?:achieved|completed|delivered|in place)\s+)?(?:by|before|during|in|for|no later than|not later than|until)?\s*(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?/;
+  /^(?:to be (?:achieved|completed|delivered|in place)\s+)?(?:(?:by|during|in|for|no later than|not later than|until)\s+|before\s+(?=(?:the\s+)?end\b))?(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?/;
+
+/** "Before April 2010" or "Before 2010/11": the day before the period starts, not its end. */
+const BEFORE = /^before\s+(?!(?:the\s+)?end\b)/;
 
 export function parseTimescale(text: string): Timescale {
   const t = normalise(text);
@@ -48,6 +51,10 @@ export function looksLikeDate(text: string): boolean {
 }
 
 function parseTimescaleDate(t: string): IsoDate | undefined {
+  if (BEFORE.test(t)) {
+    const start = periodStart(t.replace(BEFORE, ''));
+    return start ? addDays(start, -1) : undefined;
+  }
   const rest = t.replace(LEAD_IN, '').trim();
   const exact = parseExactDate(t) ?? parseExactDate(rest);
   if (exact) return exact;
@@ -77,6 +84,26 @@ function parseTimescaleDate(t: string): IsoDate | undefined {
   return undefined;
 }
 
+/** The first day of a period written as a date, month, financial year, quarter or calendar year. */
+function periodStart(text: string): IsoDate | undefined {
+  const exact = parseExactDate(text);
+  if (exact) return exact; // a day is its own period: "before 31/03/2010" means by 30 March
+  let m = /^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$/.exec(text);
+  if (m) return financialYearEnd(+m[1], m[2]) ? makeDate(+m[1], 4, 1) : undefined;
+  m = /^(?:q|quarter\s*)([1-4])\s+(?:of\s+)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$/.exec(text);
+  if (m) {
+    const end = financialYearEnd(+m[2], m[3]);
+    if (!end) return undefined;
+    const quarter = +m[1];
+    return quarter === 4 ? makeDate(end, 1, 1) : makeDate(end - 1, 1 + quarter * 3, 1);
+  }
+  m = /^(\d{4})$/.exec(text);
+  if (m) return makeDate(+m[1], 1, 1);
+  m = /^([a-z]+)\.?,?\s+(\d{4})$/.exec(text);
+  const month = m ? monthNumber(m[1]) : undefined;
+  return m && month ? makeDate(+m[2], month, 1) : undefined;
+}
+
 /** The calendar year a financial year "2009/10" ends in, or undefined when the two halves do not follow on. */
 function financialYearEnd(start: number, endText: string): number | undefined {
   const end = endText.length === 2 ? Math.floor(start / 100) * 100 + +endText : +endText;
@@ -84,8 +111,10 @@ function financialYearEnd(start: number, endText: string): number | undefined {
   return fixed === start + 1 ? fixed : undefined;
 }
 
+/** Two-digit years as Sheets reads them: 00–29 are 2000–2029, 30–99 are 1930–1999. */
 function fullYear(y: string): number {
-  return y.length === 2 ? 2000 + +y : +y;
+  if (y.length !== 2) return +y;
+  return +y < 30 ? 2000 + +y : 1900 + +y;
 }
 
 function normalise(text: string): string {

@@ -2,6 +2,17 @@
 import { asCellText } from '../domain/values';
 import type { SheetPort, SpreadsheetPort } from '../gas/ports';
 
+/** Sheets refuses a cell over 50,000 characters; a log line stops well short so a write never fails on it. */
+export const MAX_LOG_TEXT = 20_000;
+
+/** Long text is cut with a note of how long it was (the full value stays where it came from). */
+export function logText(text: string): string {
+  if (text.length <= MAX_LOG_TEXT) return asCellText(text);
+  return asCellText(
+    `${text.slice(0, MAX_LOG_TEXT)}… (shortened from ${text.length.toLocaleString('en-GB')} characters)`,
+  );
+}
+
 /** The named log sheet, made with its header row (frozen) when it does not exist. */
 export function logSheet(spreadsheet: SpreadsheetPort, name: string, headers: readonly string[]): SheetPort {
   const existing = spreadsheet.getSheetByName(name);
@@ -32,7 +43,7 @@ export function appendLogRows(
     .getRange(first, 1, rows.length, headers.length)
     .setValues(
       rows.map((row) =>
-        headers.map((_, i) => (typeof row[i] === 'string' ? asCellText(row[i] as string) : (row[i] ?? ''))),
+        headers.map((_, i) => (typeof row[i] === 'string' ? logText(row[i] as string) : (row[i] ?? ''))),
       ),
     );
 }

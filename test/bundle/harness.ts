@@ -13,9 +13,9 @@ export function planData(actions: Row[], opts: { headers?: string[]; people?: Ro
   };
 }
 
-export function openPlan(data: PlanData, opts: LocalRuntimeOptions = {}) {
+export function openPlan(data: PlanData, opts: LocalRuntimeOptions & { spreadsheetTimeZone?: string } = {}) {
   const runtime = createLocalRuntime({ now: `${TODAY}T09:00:00Z`, ...opts });
-  createPlanSpreadsheet(runtime, data);
+  createPlanSpreadsheet(runtime, data, opts.spreadsheetTimeZone);
   const bundle = loadBundle(runtime);
   /** A sheet's values as the code left them (uncounted). */
   const values = (name: string) => runtime.spreadsheets.model().sheets.find((s) => s.name === name)?.values;

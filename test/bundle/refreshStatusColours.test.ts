@@ -144,9 +144,13 @@ describe('refreshStatusColours (bundle)', () => {
     expect(result.byStatus['Due soon']).toBe(1);
   });
 
-  it('user text starting with = is kept as text, never turned into a formula', () => {
-    const { bundle, values } = openPlan(planData([action({ Code: 'CEA1', Action: "'=SUM(A1)" })]));
-    refresh(bundle);
-    expect(values('Actions')?.[1][ACTION_HEADERS.indexOf('Action')]).toBe('=SUM(A1)');
+  it('today is the spreadsheet’s day even when its zone differs from the script’s (Europe/London)', () => {
+    const { bundle } = openPlan(planData([action({ Timescale: '9 March 2010' })]), {
+      now: '2010-03-10T03:30:00Z', // 22:30 on 9 March in New York, already 10 March in London
+      spreadsheetTimeZone: 'America/New_York',
+    });
+    const result = refresh(bundle);
+    expect(result.today).toBe('2010-03-09');
+    expect(result.byStatus['Due soon']).toBe(1);
   });
 });

@@ -212,6 +212,51 @@ describe('row problems', () => {
     expect(p.problems).toEqual([]);
   });
 
+  it('a day typed into Timescale arrives as a Date cell and is that day', () => {
+    const p = plan([action({ Timescale: londonMidnight('2010-03-31') })]);
+    expect(p.problems).toEqual([]);
+    expect(p.actions[0]).toMatchObject({
+      effectiveTargetDate: '2010-03-31',
+      timescale: '2010-03-31',
+      rag: 'Due soon',
+    });
+  });
+
+  it('a time of day or an impossible year in a date cell is a problem, not a date', () => {
+    const p = plan([
+      action({ 'Target date': new Date('1899-12-30T12:00:00Z') }),
+      action({ 'Last updated': new Date('0201-03-31T12:00:00Z') }),
+    ]);
+    expect(messages(p, 2)).toEqual(['Target date holds a time of day, not a date.']);
+    expect(messages(p, 3)).toEqual([
+      'Last updated 0201-03-31 is outside the years 1900–2999; check the year.',
+    ]);
+    expect(p.actions[1].lastUpdated).toBeUndefined();
+  });
+
+  it('an unreadable Target date is reported once, not also as a missing timescale', () => {
+    expect(messages(plan([action({ Timescale: '', 'Target date': 'next week' })]))).toEqual([
+      'Target date holds the text "next week", not a date; enter a date such as 31/03/2010.',
+    ]);
+  });
+
+  it('a row holding only what the script writes (RAG, Last updated, Updated by) is blank', () => {
+    const p = plan([action({ Code: 'CEA1' }), { RAG: 'Ongoing', 'Updated by': 'someone@example.org' }]);
+    expect(p.actions.map((a) => a.code)).toEqual(['CEA1']);
+    expect(p.problems).toEqual([]);
+  });
+
+  it('a Lead of separators alone holds no name', () => {
+    expect(messages(plan([action({ Lead: ' / and ' })]))).toEqual([
+      'Lead "/ and" holds no name; enter names from People.',
+    ]);
+  });
+
+  it('CEA01 and CEA1 clash', () => {
+    const p = plan([action({ Code: 'CEA01' }), action({ Code: 'CEA1' })]);
+    expect(p.problems.map((x) => x.row)).toEqual([2, 3]);
+  });
+
   it('never throws on odd cell types', () => {
     const odd = [null, undefined, true, 0, new Date('invalid'), {}, [], NaN];
     const rows = odd.map((v) => action({ 'Target date': v, Progress: v, Timescale: v, Lead: v }));

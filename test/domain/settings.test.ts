@@ -57,6 +57,22 @@ describe('parseSettings', () => {
     expect(settings.committeeMeetingDates).toEqual(['2010-07-08']);
   });
 
+  it('a bad email-safety setting stops reminders instead of falling back to "anyone, for real"', () => {
+    const { settings, problems } = parseSettings(
+      settingsSheet({ 'Allowed email domains': 'example org', 'Send all email to': 'tester at example.org' }),
+      TZ,
+    );
+    expect(settings.unsafeEmailSettings).toEqual(['Allowed email domains', 'Send all email to']);
+    expect(problems.map((p) => p.message)).toEqual([
+      'Allowed email domains "example" is not a domain name (for example example.gov.uk); no reminder email is sent until it is corrected.',
+      'Send all email to "tester" is not a valid email address; no reminder email is sent until it is corrected.',
+    ]);
+    expect(
+      parseSettings(settingsSheet({ 'Allowed email domains': 'example.org' }), TZ).settings
+        .unsafeEmailSettings,
+    ).toEqual([]);
+  });
+
   it('a bad value is a problem and the default is used', () => {
     const { settings, problems } = parseSettings(
       settingsSheet({

@@ -28,6 +28,22 @@ describe('parseTimescale — the DESIGN 2.3 table', () => {
     expect(parseTimescale(text)).toEqual({ kind: 'date', date });
   });
 
+  it.each([
+    ['Before April 2010', '2010-03-31'],
+    ['Before 2010', '2009-12-31'],
+    ['Before 2010/11', '2010-03-31'],
+    ['Before Q3 2010/11', '2010-09-30'],
+    ['Before 31/03/2010', '2010-03-30'],
+    ['Before the end of 2009', '2009-12-31'],
+  ])('a bare "before" is the day before the period starts: %s → %s', (text, date) => {
+    expect(parseTimescale(text)).toEqual({ kind: 'date', date });
+  });
+
+  it('two-digit years follow Sheets: 00–29 are 20xx, 30–99 are 19xx', () => {
+    expect(parseTimescale('31/12/29')).toEqual({ kind: 'date', date: '2029-12-31' });
+    expect(parseTimescale('31/12/99')).toEqual({ kind: 'date', date: '1999-12-31' });
+  });
+
   it('reads day first, never US order', () => {
     expect(parseTimescale('04/03/2010')).toEqual({ kind: 'date', date: '2010-03-04' });
   });
