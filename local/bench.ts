@@ -10,9 +10,44 @@ export const BENCH_SIZES = [100, 1_000, 10_000];
 const BENCH_TODAY = '2010-03-10';
 
 /** Jobs as a person or a trigger starts them; later issues add theirs here. */
-export const BENCH_JOBS: { job: string; entryPoint: string; as: 'menu' | 'trigger' }[] = [
+export const BENCH_JOBS: {
+  job: string;
+  entryPoint: string;
+  as: 'menu' | 'trigger' | 'edit';
+  /** For `as: 'edit'`: what a person types (the on-edit trigger setup installed then runs). */
+  edit?: { sheet: string; a1: string; values: unknown[][] };
+}[] = [
+  { job: 'setup', entryPoint: 'setUpOrRepairSpreadsheet', as: 'menu' },
   { job: 'open', entryPoint: 'onOpen', as: 'menu' },
   { job: 'refresh', entryPoint: 'refreshStatusColours', as: 'menu' },
+  { job: 'codes', entryPoint: 'assignCodesToNewActions', as: 'menu' },
+  { job: 'check', entryPoint: 'checkThePlan', as: 'menu' },
+  // Status on row 50, then Target date … Progress pasted over rows 10–59 (after setup, which installs the trigger).
+  {
+    job: 'edit',
+    entryPoint: 'onPlanEdit',
+    as: 'edit',
+    edit: { sheet: 'Actions', a1: 'N50', values: [['Complete']] },
+  },
+  {
+    job: 'paste',
+    entryPoint: 'onPlanEdit',
+    as: 'edit',
+    edit: {
+      sheet: 'Actions',
+      a1: 'H10:O59',
+      values: Array.from({ length: 50 }, () => [
+        '30/09/2010',
+        '',
+        '',
+        'Head of Service 01',
+        'E',
+        'M',
+        'Complete',
+        '50',
+      ]),
+    },
+  },
 ];
 
 export interface BenchRow {
@@ -29,11 +64,12 @@ export function runBench(sizes = BENCH_SIZES): BenchRow[] {
     const runtime = createLocalRuntime({ now: `${BENCH_TODAY}T09:00:00Z` });
     createPlanSpreadsheet(runtime, generatePlan(size, BENCH_TODAY));
     const bundle = loadBundle(runtime);
-    for (const { job, entryPoint, as } of BENCH_JOBS) {
+    for (const { job, entryPoint, as, edit } of BENCH_JOBS) {
       runtime.core.resetCounts();
       const sentBefore = runtime.mail.outbox.length;
       const started = performance.now();
-      if (as === 'trigger') bundle.trigger(entryPoint);
+      if (as === 'edit' && edit) bundle.userEdit(edit.sheet, edit.a1, edit.values);
+      else if (as === 'trigger') bundle.trigger(entryPoint);
       else bundle.run(entryPoint);
       rows.push({
         job,

@@ -1,7 +1,13 @@
 // Loads the built dist/Code.js with gas-local into a context whose globals are the local runtime, and calls its
-// entry points as Apps Script would: each call one execution.
+// entry points as Apps Script would: each call one execution. Also plays a person editing the sheet, which fires
+// the installed on-edit triggers with the event object Apps Script passes them.
 import * as gas from 'gas-local';
 import type { LocalRuntime } from './runtime';
+
+export interface UserEditOptions {
+  /** The editor's email; '' when Google withholds it (consumer accounts editing someone else's sheet). */
+  user?: string;
+}
 
 export interface Bundle {
   /** Names of the top-level functions Apps Script would list (the entry points). */
@@ -10,6 +16,12 @@ export interface Bundle {
   run<T = unknown>(name: string, ...args: unknown[]): T;
   /** Runs an entry point as an installable trigger would: no UI (getUi() throws, as it does in a trigger). */
   trigger<T = unknown>(name: string, event?: unknown): T;
+  /**
+   * A person types `values` into `a1` on `sheetName` (read as typed input; a multi-row array is a paste; '' clears),
+   * then every installed on-edit trigger of the spreadsheet runs with the edit's event object. Returns how many
+   * trigger handlers ran.
+   */
+  userEdit(sheetName: string, a1: string, values: unknown[][], opts?: UserEditOptions): number;
 }
 
 export function loadBundle(runtime: LocalRuntime, dir = 'dist'): Bundle {
@@ -19,17 +31,58 @@ export function loadBundle(runtime: LocalRuntime, dir = 'dist'): Bundle {
     if (typeof f !== 'function') throw new Error(`dist/Code.js has no top-level function ${name}`);
     return f as (...args: unknown[]) => unknown;
   };
+  const trigger = <T>(name: string, event?: unknown): T => {
+    runtime.spreadsheets.setUiAvailable(false);
+    try {
+      return runtime.execute(() => fn(name)(event) as T);
+    } finally {
+      runtime.spreadsheets.setUiAvailable(true);
+    }
+  };
   return {
     entryPoints: () =>
       Object.keys(context).filter((k) => typeof context[k] === 'function' && !(k in runtime.globals)),
     run: <T>(name: string, ...args: unknown[]) => runtime.execute(() => fn(name)(...args) as T),
-    trigger: <T>(name: string, event?: unknown) => {
-      runtime.spreadsheets.setUiAvailable(false);
+    trigger,
+    userEdit(sheetName, a1, values, opts = {}) {
+      const ss = runtime.spreadsheets.active();
+      if (!ss) throw new Error('userEdit: no active spreadsheet');
+      const { range, oldValue, value } = runtime.core.uncounted(() => {
+        const sheet = ss.getSheetByName(sheetName) as GoogleAppsScript.Spreadsheet.Sheet | null;
+        if (!sheet) throw new Error(`userEdit: no sheet named ${sheetName}`);
+        const target = sheet.getRange(a1);
+        const before = target.getDisplayValues();
+        target.setValues(values);
+        const single = values.length === 1 && values[0].length === 1;
+        return {
+          range: target,
+          // Apps Script gives value and oldValue only for a single-cell edit, as text; oldValue is absent for a
+          // cell that was blank.
+          oldValue: single && before[0][0] !== '' ? before[0][0] : undefined,
+          value: single ? target.getDisplayValues()[0][0] : undefined,
+        };
+      });
+      const editor = opts.user ?? runtime.owner;
+      const handlers = runtime.triggers
+        .list()
+        .filter((t) => t.eventType === 'ON_EDIT' && t.sourceId === runtime.core.uncounted(() => ss.getId()));
+      runtime.session.setActiveUser(editor);
       try {
-        return runtime.execute(() => fn(name)(event) as T);
+        for (const t of handlers) {
+          trigger(t.handlerFunction, {
+            authMode: 'FULL',
+            range,
+            source: ss,
+            triggerUid: t.id,
+            user: { getEmail: () => editor, getNickname: () => editor.split('@')[0] },
+            ...(value === undefined ? {} : { value }),
+            ...(oldValue === undefined ? {} : { oldValue }),
+          });
+        }
       } finally {
-        runtime.spreadsheets.setUiAvailable(true);
+        runtime.session.setActiveUser(runtime.owner);
       }
+      return handlers.length;
     },
   };
 }

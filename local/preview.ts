@@ -57,10 +57,14 @@ export async function preview(argv: string[]): Promise<number> {
   const runtime = createLocalRuntime({ now: `${today}T${String(PREVIEW_HOUR_UTC).padStart(2, '0')}:00:00Z` });
   createPlanSpreadsheet(runtime, data);
   const bundle = loadBundle(runtime);
+  // As a plan administrator would on a new spreadsheet: open it, set it up, then refresh and check the plan.
   bundle.run('onOpen');
+  const setup = bundle.run<MenuOutcome<unknown>>('setUpOrRepairSpreadsheet');
+  if (!setup.ok) return fail(`The plan could not be set up: ${setup.message}`);
   const outcome = bundle.run<MenuOutcome<RefreshResult>>('refreshStatusColours');
   if (!outcome.ok) return fail(`The plan could not be read: ${outcome.message}`);
   const result = outcome.result;
+  bundle.run('checkThePlan');
 
   const out = args.out as string;
   mkdirSync(out, { recursive: true });

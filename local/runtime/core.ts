@@ -47,6 +47,7 @@ export class RuntimeCore {
   private executionStartMs: number;
   private executionCalls = 0;
   private clockJumped = false;
+  private uncountedDepth = 0;
   /** Identifies the simulated execution now running; locks belong to one execution. */
   executionId = 0;
 
@@ -87,6 +88,7 @@ export class RuntimeCore {
   }
 
   count(service: string, member: string): void {
+    if (this.uncountedDepth > 0) return;
     const key = `${service}.${member}`;
     this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
     this.executionCalls += 1;
@@ -114,6 +116,16 @@ export class RuntimeCore {
 
   resetCounts(): void {
     this.calls.clear();
+  }
+
+  /** Runs `work` without counting its calls: what a person does in the sheet is not a call the script makes. */
+  uncounted<T>(work: () => T): T {
+    this.uncountedDepth += 1;
+    try {
+      return work();
+    } finally {
+      this.uncountedDepth -= 1;
+    }
   }
 
   /**

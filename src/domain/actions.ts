@@ -1,6 +1,6 @@
 // The Actions sheet: its columns (DESIGN 2.2) and each row parsed into an action with its own problems.
 import { codeStem, parseCode } from './codes';
-import { type IsoDate, isIsoDate, isoDateInZone } from './dates';
+import { formatLongDate, type IsoDate, isIsoDate, isoDateInZone } from './dates';
 import type { Lists } from './lists';
 import { STATUS } from './lists';
 import type { PeopleDirectory } from './people';
@@ -208,6 +208,13 @@ function parseActionRow(
     problem('revisionReason', 'A Revised target date needs a Revision reason.');
   if (revisedTargetDate && !targetDate && columns.index.targetDate !== undefined) {
     problem('targetDate', 'A Revised target date needs the original Target date beside it.');
+  }
+  // A revision moves the date later (DESIGN 2.3's effective date still uses it, so RAG follows what was entered).
+  if (revisedTargetDate && targetDate && revisedTargetDate <= targetDate) {
+    problem(
+      'revisedTargetDate',
+      `Revised target date should be later than the Target date (${formatLongDate(revisedTargetDate)} is not after ${formatLongDate(targetDate)}).`,
+    );
   }
 
   // A day typed into Timescale ("31/03/2010") arrives as a Date cell: it is that day.

@@ -16,7 +16,12 @@ export interface SheetLayout {
   widths: Record<string, number>;
   /** Headers whose cells wrap (long text). */
   wrapped: string[];
+  /** Headers of date columns, shown day first as council staff write dates. */
+  dates?: string[];
 }
+
+/** How date columns show their dates (UK order, no time of day). */
+export const DATE_FORMAT = 'dd/MM/yyyy';
 
 export const DASHBOARD_SHEET = 'Dashboard';
 export const AUDIT_LOG_SHEET = 'Audit log';
@@ -89,6 +94,7 @@ export const SHEET_LAYOUTS: SheetLayout[] = [
       'Latest update',
       'Revision reason',
     ],
+    dates: ['Target date', 'Revised target date', 'Last updated'],
   },
   {
     name: PEOPLE_SHEET,

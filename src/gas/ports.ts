@@ -5,6 +5,8 @@
 export interface RangePort {
   getValues(): unknown[][];
   setValues(values: unknown[][]): RangePort;
+  getDisplayValues(): string[][];
+  getFormulas(): string[][];
   getNotes(): string[][];
   setNotes(notes: string[][]): RangePort;
   getA1Notation(): string;
@@ -15,11 +17,18 @@ export interface RangePort {
   getSheet(): SheetPort;
   setDataValidation(rule: DataValidationPort | null): RangePort;
   getDataValidations(): (DataValidationPort | null)[][];
+  getBackgrounds(): string[][];
+  getFontWeights(): string[][];
+  getWrapStrategy(): unknown;
   setBackground(color: string | null): RangePort;
+  setBackgrounds(color: (string | null)[][]): RangePort;
+  setFontColors(colors: (string | null)[][]): RangePort;
+  setFontWeights(fontWeights: ('normal' | 'bold' | null)[][]): RangePort;
   setFontWeight(fontWeight: string | null): RangePort;
   setFontColor(color: string | null): RangePort;
   setWrap(isWrapEnabled: boolean): RangePort;
   setNumberFormat(numberFormat: string): RangePort;
+  getNumberFormat(): string;
   setVerticalAlignment(alignment: string | null): RangePort;
   clearContent(): RangePort;
   protect(): ProtectionPort;
@@ -30,6 +39,7 @@ export interface SheetPort {
   getSheetId(): number;
   getDataRange(): RangePort;
   getRange(row: number, column: number, numRows: number, numColumns: number): RangePort;
+  getRange(a1Notation: string): RangePort;
   getLastRow(): number;
   getLastColumn(): number;
   getMaxRows(): number;
@@ -40,6 +50,7 @@ export interface SheetPort {
   getFrozenRows(): number;
   setFrozenRows(rows: number): void;
   setColumnWidth(columnPosition: number, width: number): SheetPort;
+  getColumnWidth(columnPosition: number): number;
   getConditionalFormatRules(): ConditionalFormatRulePort[];
   setConditionalFormatRules(rules: ConditionalFormatRulePort[]): void;
   protect(): ProtectionPort;
@@ -48,6 +59,8 @@ export interface SheetPort {
   newChart(): EmbeddedChartBuilderPort;
   insertChart(chart: EmbeddedChartPort): void;
   removeChart(chart: EmbeddedChartPort): void;
+  updateChart(chart: EmbeddedChartPort): void;
+  clear(): SheetPort;
   clearContents(): SheetPort;
 }
 
@@ -57,6 +70,10 @@ export interface SpreadsheetPort {
   getSheets(): SheetPort[];
   getSheetByName(name: string): SheetPort | null;
   insertSheet(sheetName: string): SheetPort;
+  insertSheet(sheetName: string, sheetIndex: number): SheetPort;
+  getActiveSheet(): SheetPort;
+  setActiveSheet(sheet: SheetPort): SheetPort;
+  getOwner(): { getEmail(): string } | null;
   getSpreadsheetTimeZone(): string;
   toast(msg: string, title: string, timeoutSeconds?: number): void;
   getActiveRange(): RangePort | null;
@@ -64,6 +81,9 @@ export interface SpreadsheetPort {
 
 export interface DataValidationPort {
   getHelpText(): string | null;
+  getCriteriaType(): unknown;
+  getCriteriaValues(): unknown[];
+  getAllowInvalid(): boolean;
 }
 
 export interface DataValidationBuilderPort {
@@ -80,7 +100,11 @@ export interface DataValidationBuilderPort {
 
 export interface ConditionalFormatRulePort {
   getRanges(): RangePort[];
-  getBooleanCondition(): { getCriteriaValues(): unknown[] } | null;
+  getBooleanCondition(): {
+    getCriteriaValues(): unknown[];
+    getBackground(): string | null;
+    getFontColor(): string | null;
+  } | null;
 }
 
 export interface ConditionalFormatRuleBuilderPort {
@@ -95,6 +119,7 @@ export interface ProtectionPort {
   getDescription(): string;
   setDescription(description: string): ProtectionPort;
   setWarningOnly(warningOnly: boolean): ProtectionPort;
+  isWarningOnly(): boolean;
   getEditors(): { getEmail(): string }[];
   removeEditors(emailAddresses: string[]): ProtectionPort;
   addEditor(emailAddress: string): ProtectionPort;

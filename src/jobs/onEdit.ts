@@ -1,6 +1,35 @@
-// The installable on-edit trigger (being built): see issue 3.
-import type { RangePort } from '../gas/ports';
-import type { Services } from '../gas/ports';
+// The installable on-edit trigger's work (issue 3 items 6–7): one Audit log row per changed cell in one write, the
+// touched Actions rows' Last updated / Updated by stamped and RAG worked out again, and a word to a person who
+// changed a Target date. A fixed number of Spreadsheet calls per edit, whatever the size of the plan or the paste.
+import { ACTIONS_SHEET } from '../domain/actions';
+import {
+  decideEdit,
+  editorOf,
+  isUnloggedSheet,
+  midnightInZone,
+  ragForRows,
+  rangeA1,
+  scriptCellWrites,
+  TARGET_DATE_REVISION_MESSAGE,
+} from '../domain/audit';
+import { isoDateInZone } from '../domain/dates';
+import type { RangePort, Services, SheetPort } from '../gas/ports';
+import { appendAudit } from '../sheets/auditLog';
+import { readEditedCells } from '../sheets/editedCells';
+import { readListsAndSettings } from '../sheets/listsAndSettings';
+import { appendRunLog } from '../sheets/runLog';
+import { writeScriptCells } from '../sheets/scriptCells';
+
+export const AUDIT_JOB = 'Audit trail';
+
+/**
+ * Short, because edits come one after another and each waits its turn; long enough for a Refresh or a code
+ * assignment to finish. When it runs out the edit is still logged (see handleEdit).
+ */
+export const ON_EDIT_LOCK_TIMEOUT_MS = 10_000;
+
+/** How long the Target date toast stays up: long enough to read twice. */
+const TOAST_SECONDS = 20;
 
 /** The event object of an installable on-edit trigger (the fields this code reads). */
 export interface EditEvent {
@@ -11,6 +40,169 @@ export interface EditEvent {
   user?: { getEmail(): string };
 }
 
-export function handleEdit(_services: Services, _event: EditEvent): void {
-  throw new Error('The audit trail is being built.');
+/** What one edit led to. */
+export interface EditOutcome {
+  /** Audit log rows written. */
+  logged: number;
+  /** Actions rows whose Last updated and Updated by were stamped. */
+  stamped: number[];
+  /** Actions rows whose RAG was worked out again. */
+  ragRows: number[];
+  /** Blocks written into Actions (0 when nothing the script keeps changed). */
+  blocksWritten: number;
+  /** The person was told to use Revised target date. */
+  toldAboutTargetDate: boolean;
+  /** Another job held the lock: the edit is logged, the stamps and colours were left (and Run log says so). */
+  lockBusy: boolean;
+}
+
+const NOTHING_DONE: EditOutcome = {
+  logged: 0,
+  stamped: [],
+  ragRows: [],
+  blocksWritten: 0,
+  toldAboutTargetDate: false,
+  lockBusy: false,
+};
+
+/**
+ * Never throws because of what someone typed: bad cells are logged like any other. Anything that does go wrong is a
+ * fault of the service or the code; it goes into Run log as "failed" and is rethrown, so Google's failure email
+ * reaches the owner (a swallowed fault would leave a gap in the audit trail that nobody knows about).
+ *
+ * The lock: taken with a short timeout. When another job still holds it, the edit is logged all the same (losing
+ * an audit row would be worse than a rare interleave of two appends), but the row stamps and the RAG are left: a job
+ * holding the lock may be moving rows, and a row number is only trusted under the lock. Run log says which rows
+ * went unstamped, and the next Refresh puts the colours right.
+ */
+export function handleEdit(services: Services, event: EditEvent | undefined): EditOutcome {
+  const started = services.now();
+  try {
+    if (!event?.range) {
+      appendRunLog(services.spreadsheet, {
+        job: AUDIT_JOB,
+        started,
+        finished: services.now(),
+        outcome: 'failed',
+        actions: 0,
+        problems: 0,
+        details:
+          'onPlanEdit was run without an edit (it runs from the on-edit trigger, which says what changed); nothing was logged.',
+      });
+      return NOTHING_DONE;
+    }
+    const sheet = event.range.getSheet();
+    const sheetName = sheet.getName();
+    // The logs and the Dashboard are the script's own: logging an edit there would log the log.
+    if (isUnloggedSheet(sheetName)) return NOTHING_DONE;
+    const locked = services.lock.tryLock(ON_EDIT_LOCK_TIMEOUT_MS);
+    try {
+      return record(services, event, sheet, sheetName, started, locked);
+    } finally {
+      if (locked) services.lock.releaseLock();
+    }
+  } catch (e) {
+    try {
+      appendRunLog(services.spreadsheet, {
+        job: AUDIT_JOB,
+        started,
+        finished: services.now(),
+        outcome: 'failed',
+        actions: 0,
+        problems: 0,
+        details: `An edit could not be recorded in the Audit log: ${e instanceof Error ? e.message : String(e)}`,
+      });
+    } catch {
+      // The spreadsheet refused the Run log row too; the error below still reaches the owner by email.
+    }
+    throw e;
+  }
+}
+
+function record(
+  services: Services,
+  event: EditEvent,
+  sheet: SheetPort,
+  sheetName: string,
+  started: Date,
+  locked: boolean,
+): EditOutcome {
+  const ss = services.spreadsheet;
+  const onActions = sheetName === ACTIONS_SHEET;
+  const cells = readEditedCells(sheet, event.range, onActions);
+  const decision = decideEdit({
+    sheet: sheetName,
+    range: cells.range,
+    headerRow: cells.headerRow,
+    display: cells.display,
+    formulas: cells.formulas,
+    value: event.value,
+    oldValue: event.oldValue,
+    rows: cells.rows,
+    rowsFrom: cells.rowsFrom,
+  });
+  if (decision.lines.length === 0) return NOTHING_DONE;
+
+  const editor = editorOf(event.user?.getEmail(), services.userEmail(), () => services.temporaryUserKey());
+  const time = services.now();
+  appendAudit(
+    ss,
+    decision.lines.map((line) => ({ time, editor, ...line })),
+  );
+  const outcome: EditOutcome = { ...NOTHING_DONE, logged: decision.lines.length };
+
+  if (decision.targetDateRevised) {
+    ss.toast(TARGET_DATE_REVISION_MESSAGE, 'Target date', TOAST_SECONDS);
+    outcome.toldAboutTargetDate = true;
+  }
+
+  const { columns, stampRows, ragRows } = decision;
+  if (!columns || (stampRows.length === 0 && ragRows.length === 0)) return outcome;
+  if (!locked) {
+    appendRunLog(ss, {
+      job: AUDIT_JOB,
+      started,
+      finished: services.now(),
+      outcome: 'skipped',
+      actions: 0,
+      problems: 0,
+      details:
+        `Another job was running, so the edit to ${sheetName}!${rangeA1(cells.range)} by ${editor} is in the Audit log ` +
+        (stampRows.length ? `but Last updated was not stamped on rows ${stampRows.join(', ')}; ` : 'but ') +
+        'status colours catch up at the next Refresh status colours.',
+    });
+    return { ...outcome, lockBusy: true };
+  }
+
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const today = isoDateInZone(time, timeZone);
+  // A header row that stops every job (a required column missing) leaves RAG to the refresh that reports it.
+  const ragByRow =
+    (ragRows.length
+      ? ragForRows(
+          cells.headerRow,
+          cells.rows,
+          cells.rowsFrom,
+          ragRows,
+          readListsAndSettings(ss),
+          timeZone,
+          today,
+        )
+      : undefined) ?? new Map<number, string>();
+  const writes = scriptCellWrites({
+    columns,
+    rows: cells.rows,
+    rowsFrom: cells.rowsFrom,
+    stampRows,
+    ragByRow,
+    today: midnightInZone(today, timeZone),
+    editor,
+  });
+  return {
+    ...outcome,
+    stamped:
+      columns.index.lastUpdated !== undefined || columns.index.updatedBy !== undefined ? stampRows : [],
+    ragRows: [...ragByRow.keys()],
+    blocksWritten: writeScriptCells(sheet, writes, columns.index.lastUpdated),
+  };
 }

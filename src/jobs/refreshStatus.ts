@@ -1,11 +1,14 @@
-// Refresh status colours: reads the plan once, decides every action's RAG (DESIGN 2.4), writes the RAG column once.
+// Refresh status colours: reads the plan once, decides every action's RAG (DESIGN 2.4), writes the RAG column once,
+// then brings the Dashboard up to date.
 import { ACTION_COLUMNS } from '../domain/actions';
+import { dashboardModel } from '../domain/dashboard';
 import { isoDateInZone } from '../domain/dates';
 import { countByRag, liveActions, readPlan } from '../domain/plan';
 import type { Problem } from '../domain/problems';
 import type { Rag } from '../domain/rag';
 import type { Services } from '../gas/ports';
 import { writeColumn } from '../sheets/columnWriter';
+import { type DashboardWrite, writeDashboard } from '../sheets/dashboard';
 import { readPlanValues } from '../sheets/planValues';
 import { appendRunLog } from '../sheets/runLog';
 import { withScriptLock } from './withScriptLock';
@@ -21,6 +24,8 @@ export interface RefreshResult {
   /** Rows left without a RAG because their status is missing or unknown. */
   withoutRag: number[];
   ragWritten: boolean;
+  /** What the Dashboard refresh did. */
+  dashboard: DashboardWrite;
 }
 
 /** Thrown when the plan cannot be read at all; nothing has been written. */
@@ -63,6 +68,27 @@ export function refreshStatus(services: Services): RefreshResult {
     );
     const live = liveActions(plan);
     const withoutRag = live.filter((a) => !a.rag).map((a) => a.row);
+    const details = withoutRag.length
+      ? `No status colour for rows ${withoutRag.join(', ')}: their Status is missing or unknown.`
+      : '';
+    let dashboard: DashboardWrite;
+    try {
+      dashboard = writeDashboard(ss, dashboardModel(plan), timeZone, services.enums.chartBar);
+    } catch (e) {
+      // The colours are already written; the Run log says so, and the error still reaches the person or the
+      // trigger's failure email.
+      appendRunLog(ss, {
+        job: REFRESH_JOB,
+        started,
+        finished: services.now(),
+        outcome: 'failed',
+        actions: live.length,
+        problems: plan.problems.length,
+        details:
+          `Status colours were written, but the Dashboard could not be refreshed: ${e instanceof Error ? e.message : String(e)} ${details}`.trim(),
+      });
+      throw e;
+    }
     appendRunLog(ss, {
       job: REFRESH_JOB,
       started,
@@ -70,9 +96,7 @@ export function refreshStatus(services: Services): RefreshResult {
       outcome: 'ok',
       actions: live.length,
       problems: plan.problems.length,
-      details: withoutRag.length
-        ? `No status colour for rows ${withoutRag.join(', ')}: their Status is missing or unknown.`
-        : '',
+      details,
     });
     return {
       today,
@@ -81,6 +105,7 @@ export function refreshStatus(services: Services): RefreshResult {
       problems: plan.problems,
       withoutRag,
       ragWritten,
+      dashboard,
     };
   });
 }

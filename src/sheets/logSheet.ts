@@ -1,16 +1,21 @@
 // Appends rows to a log sheet in one write, creating the sheet with its headers if a user removed or renamed it.
-import { asCellText } from '../domain/values';
 import type { SheetPort, SpreadsheetPort } from '../gas/ports';
 
 /** Sheets refuses a cell over 50,000 characters; a log line stops well short so a write never fails on it. */
 export const MAX_LOG_TEXT = 20_000;
 
-/** Long text is cut with a note of how long it was (the full value stays where it came from). */
+/**
+ * A string as a log cell holds it: always behind the apostrophe Sheets reads as "this is text", so a logged
+ * "20/03/2010", "40" or "=IMPORTXML(…)" stays exactly what the person saw; long text is cut with a note of its length
+ * (the full value stays where it came from).
+ */
 export function logText(text: string): string {
-  if (text.length <= MAX_LOG_TEXT) return asCellText(text);
-  return asCellText(
-    `${text.slice(0, MAX_LOG_TEXT)}… (shortened from ${text.length.toLocaleString('en-GB')} characters)`,
-  );
+  if (text === '') return '';
+  const kept =
+    text.length <= MAX_LOG_TEXT
+      ? text
+      : `${text.slice(0, MAX_LOG_TEXT)}… (shortened from ${text.length.toLocaleString('en-GB')} characters)`;
+  return `'${kept}`;
 }
 
 /** The named log sheet, made with its header row (frozen) when it does not exist. */

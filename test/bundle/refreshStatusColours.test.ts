@@ -51,7 +51,7 @@ describe('refreshStatusColours (bundle)', () => {
     ]);
     const calls = runtime.core.callsByMember();
     expect(calls['SpreadsheetApp.Range.getValues']).toBe(2); // Actions and People, once each (no Lists or Settings here)
-    expect(calls['SpreadsheetApp.Range.setValues']).toBe(3); // the RAG column, the new Run log's header, its row
+    expect(calls['SpreadsheetApp.Range.setValues']).toBe(4); // the RAG column, the Dashboard, the new Run log's header, its row
     expect(runtime.spreadsheets.ui.toasts[0].message).toBe('6 live actions: 1 overdue, 1 due soon.');
   });
 

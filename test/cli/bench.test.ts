@@ -1,4 +1,4 @@
-// The bench: a row per job and size, and the refresh job's Spreadsheet calls constant as the plan grows.
+// The bench: a row per job and size, and each job's Spreadsheet calls constant as the plan grows.
 import { BENCH_SIZES, runBench } from '../../local/bench';
 
 describe('bench', () => {
@@ -6,12 +6,16 @@ describe('bench', () => {
 
   it('has a row for every job at 100, 1,000 and 10,000 actions', () => {
     expect(BENCH_SIZES).toEqual([100, 1000, 10000]);
-    expect(rows.filter((r) => r.job === 'refresh').map((r) => r.actions)).toEqual(BENCH_SIZES);
+    for (const job of ['refresh', 'codes', 'check'])
+      expect(rows.filter((r) => r.job === job).map((r) => r.actions)).toEqual(BENCH_SIZES);
   });
 
-  it('the refresh job makes the same number of Spreadsheet calls at every size', () => {
-    const counts = rows.filter((r) => r.job === 'refresh').map((r) => r.calls.SpreadsheetApp);
-    expect(counts[0]).toBeGreaterThan(0);
-    expect(new Set(counts).size).toBe(1);
-  });
+  it.each(['refresh', 'codes', 'check'])(
+    'the %s job makes the same number of Spreadsheet calls at every size',
+    (job) => {
+      const counts = rows.filter((r) => r.job === job).map((r) => r.calls.SpreadsheetApp);
+      expect(counts[0]).toBeGreaterThan(0);
+      expect(new Set(counts).size).toBe(1);
+    },
+  );
 });

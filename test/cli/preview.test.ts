@@ -59,9 +59,38 @@ describe('preview', () => {
       'People',
       'Lists',
       'Settings',
+      'Dashboard',
+      'Audit log',
+      'Reminder log',
+      'Snapshots',
+      'Archive',
       'Run log',
+      'Reports',
     ]);
-    expect(summary.sheets[0]).toMatchObject({ name: 'Actions', rows: 47, columns: 19 });
+    expect(summary.sheets[0]).toMatchObject({ name: 'Actions', rows: 47, columns: 19, protected: true });
+    // Issue 3's done-when: the validated headers, at least five colour rules, and protected log sheets.
+    expect(summary.sheets[0].validatedHeaders).toEqual(
+      expect.arrayContaining([
+        'Theme',
+        'Category',
+        'Status',
+        'Target date',
+        'Revised target date',
+        'Progress',
+      ]),
+    );
+    expect(summary.sheets[0].conditionalFormatRules).toBeGreaterThanOrEqual(5);
+    for (const name of [
+      'Audit log',
+      'Reminder log',
+      'Snapshots',
+      'Archive',
+      'Run log',
+      'Reports',
+      'Dashboard',
+    ]) {
+      expect(summary.sheets.find((s: { name: string }) => s.name === name).protected).toBe(true);
+    }
     expect(summary.serviceCalls.SpreadsheetApp).toBeGreaterThan(0);
     expect(logs.join('\n')).toMatch(/46 live actions/);
 
@@ -69,6 +98,16 @@ describe('preview', () => {
     await workbook.xlsx.readFile(join(out, 'workbook.xlsx'));
     const actions = workbook.getWorksheet('Actions');
     expect(actions?.getRow(1).getCell(19).value).toBe('RAG');
+    // Rows are coloured by rules keyed on the RAG column, so any spreadsheet program shows the colours.
+    // exceljs reads conditional formats back but leaves them out of its types.
+    const formats = (actions as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
+      .conditionalFormattings;
+    const rules = formats.flatMap((cf) => cf.rules);
+    expect(rules.length).toBeGreaterThanOrEqual(5);
+    expect(rules.flatMap((r) => ('formulae' in r ? r.formulae : []))).toContain('$S2="Overdue"');
+    expect(workbook.getWorksheet('Dashboard')?.getRow(1).getCell(1).value).toBe(
+      'Corporate Improvement Plan — as at 10 March 2010',
+    );
     expect(actions?.getRow(2).getCell(1).value).toBe('CEA1');
     const rag = (code: string) => {
       let found: unknown;
@@ -96,7 +135,7 @@ describe('preview', () => {
     writeFileSync(join(dir, 'plan.csv'), 'Code,Theme\nCEA1,Community engagement\n');
     expect(await preview(['--plan', join(dir, 'plan.csv'), '--out', dir])).toBe(1);
     expect(logs[0]).toMatch(
-      /^preview: The plan could not be read: Nothing was changed\. Actions: the required column "Category" is missing/,
+      /^preview: The plan could not be set up: Nothing was changed\. Actions: the required column "Category" is missing/,
     );
   });
 
