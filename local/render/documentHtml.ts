@@ -12,25 +12,14 @@ import type {
   RunModel,
   TableModel,
 } from '../runtime/document/model';
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
+import { escapeHtml } from '../runtime/html';
 
 /** Docs' soft line break in exported text. */
 const VERTICAL_TAB = String.fromCharCode(11);
 
 /** Text as typed: line breaks inside a paragraph ("\n", or "\r" for a soft break) show as line breaks. */
 function escText(s: string): string {
-  return esc(s)
+  return escapeHtml(s)
     .split(VERTICAL_TAB)
     .join('<br>')
     .replace(/\r\n|\r|\n/g, '<br>');
@@ -52,7 +41,7 @@ function safeUrl(v: unknown): string | null {
 }
 function styleAttr(decls: (string | null)[]): string {
   const list = decls.filter((d): d is string => d !== null);
-  return list.length > 0 ? ` style="${esc(list.join('; '))}"` : '';
+  return list.length > 0 ? ` style="${escapeHtml(list.join('; '))}"` : '';
 }
 
 // ---- inline content ----
@@ -77,7 +66,7 @@ function renderRun(run: RunModel): string {
   if (a.ITALIC === true) html = `<em>${html}</em>`;
   if (a.BOLD === true) html = `<strong>${html}</strong>`;
   const url = safeUrl(a.LINK_URL);
-  if (url) html = `<a href="${esc(url)}">${html}</a>`;
+  if (url) html = `<a href="${escapeHtml(url)}">${html}</a>`;
   return html;
 }
 
@@ -88,10 +77,10 @@ function renderImage(img: ImageModel): string {
     (img.width !== null ? ` width="${Math.round(img.width)}"` : '') +
     (img.height !== null ? ` height="${Math.round(img.height)}"` : '');
   const alt = img.altDescription ?? img.altTitle ?? '';
-  const title = img.altTitle ? ` title="${esc(img.altTitle)}"` : '';
-  const tag = `<img src="${src}"${size} alt="${esc(alt)}"${title}>`;
+  const title = img.altTitle ? ` title="${escapeHtml(img.altTitle)}"` : '';
+  const tag = `<img src="${src}"${size} alt="${escapeHtml(alt)}"${title}>`;
   const url = safeUrl(img.linkUrl);
-  return url ? `<a href="${esc(url)}">${tag}</a>` : tag;
+  return url ? `<a href="${escapeHtml(url)}">${tag}</a>` : tag;
 }
 
 const PAGE_BREAK =
@@ -289,11 +278,11 @@ export function renderDocumentHtml(model: DocumentModel): string {
     '<html lang="en-GB">',
     '<head>',
     '<meta charset="utf-8">',
-    `<title>${esc(model.name)}</title>`,
+    `<title>${escapeHtml(model.name)}</title>`,
     `<style>${STYLES}</style>`,
     '</head>',
     '<body>',
-    `<div class="doc-name">${esc(model.name)}</div>`,
+    `<div class="doc-name">${escapeHtml(model.name)}</div>`,
     `<main class="page" style="width: ${width}; padding: ${pad}">`,
     header + renderBlocks(model.body) + footer + '</main>',
     '</body>',

@@ -1,5 +1,5 @@
 // Java SimpleDateFormat-style date formatting in a real time zone (what Utilities.formatDate does), plus the
-// wall-clock <-> instant conversions the trigger scheduler shares with it.
+// wall-clock <-> instant conversions the trigger scheduler and the spreadsheet's date serials share with it.
 import { NotImplementedError } from './core';
 
 /** A time zone as Apps Script accepts it: an IANA id ("Europe/London") or a fixed "GMT+01:00" offset. */
@@ -51,7 +51,6 @@ function wallClockFormatter(id: string): Intl.DateTimeFormat {
         hour: 'numeric',
         minute: 'numeric',
         second: 'numeric',
-        weekday: 'short',
         era: 'short',
       });
     } catch {
@@ -62,58 +61,54 @@ function wallClockFormatter(id: string): Intl.DateTimeFormat {
   return fmt;
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
+/** True for an id the time-zone database knows ("Europe/London", "UTC"); a fixed "GMT+01:00" offset is not one. */
+export function isTzDatabaseId(id: string): boolean {
   try {
-    resolveZone(timeZone);
+    wallClockFormatter(id);
     return true;
   } catch {
     return false;
   }
 }
 
-const WEEKDAYS_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-/** The wall-clock fields of `ms` in `zone`. */
-export function zonedParts(ms: number, zone: Zone): ZonedParts {
-  if (zone.kind === 'fixed') {
-    const shifted = new Date(ms + zone.offsetMinutes * 60000);
-    return {
-      year: shifted.getUTCFullYear(),
-      month: shifted.getUTCMonth() + 1,
-      day: shifted.getUTCDate(),
-      hour: shifted.getUTCHours(),
-      minute: shifted.getUTCMinutes(),
-      second: shifted.getUTCSeconds(),
-      millisecond: shifted.getUTCMilliseconds(),
-      weekday: ((shifted.getUTCDay() + 6) % 7) + 1,
-      offsetMinutes: zone.offsetMinutes,
-    };
-  }
+/**
+ * Milliseconds to add to the instant `ms` to read the wall clock in `zone`. Exact to the second rather than the
+ * minute, because historic offsets have seconds (London kept -0:01:15 until 1847) and spreadsheet serials keep them.
+ */
+export function zoneOffsetMs(ms: number, zone: Zone): number {
+  if (zone.kind === 'fixed') return zone.offsetMinutes * 60000;
   const fields: Record<string, string> = {};
   for (const part of wallClockFormatter(zone.id).formatToParts(new Date(ms))) fields[part.type] = part.value;
   const yearOfEra = Number(fields.year);
   const year = fields.era === 'BC' || fields.era === 'B' ? 1 - yearOfEra : yearOfEra;
   const millisecond = ((ms % 1000) + 1000) % 1000;
-  const parts = {
+  const wall = utcMs(
     year,
-    month: Number(fields.month),
-    day: Number(fields.day),
-    hour: Number(fields.hour),
-    minute: Number(fields.minute),
-    second: Number(fields.second),
-    millisecond,
-    weekday: WEEKDAYS_SHORT.indexOf(fields.weekday) + 1,
-  };
-  const asUtc = utcMs(
-    parts.year,
-    parts.month,
-    parts.day,
-    parts.hour,
-    parts.minute,
-    parts.second,
+    Number(fields.month),
+    Number(fields.day),
+    Number(fields.hour),
+    Number(fields.minute),
+    Number(fields.second),
     millisecond,
   );
-  return { ...parts, offsetMinutes: Math.round((asUtc - ms) / 60000) };
+  return wall - ms;
+}
+
+/** The wall-clock fields of `ms` in `zone`. */
+export function zonedParts(ms: number, zone: Zone): ZonedParts {
+  const offset = zoneOffsetMs(ms, zone);
+  const wall = new Date(ms + offset);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    millisecond: wall.getUTCMilliseconds(),
+    weekday: ((wall.getUTCDay() + 6) % 7) + 1,
+    offsetMinutes: Math.round(offset / 60000),
+  };
 }
 
 /**
@@ -141,7 +136,8 @@ function utcMs(y: number, mo: number, d: number, h: number, mi: number, s: numbe
   return date.getTime();
 }
 
-const MONTHS = [
+/** English month names, as Apps Script writes dates (Sheets' display formats and typed dates use them too). */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -223,8 +219,8 @@ function field(letter: string, n: number, p: ZonedParts, zone: Zone, ms: number)
     }
     case 'M':
     case 'L':
-      if (n >= 4) return MONTHS[p.month - 1];
-      if (n === 3) return MONTHS[p.month - 1].slice(0, 3);
+      if (n >= 4) return MONTH_NAMES[p.month - 1];
+      if (n === 3) return MONTH_NAMES[p.month - 1].slice(0, 3);
       return pad(p.month, n);
     case 'd':
       return pad(p.day, n);

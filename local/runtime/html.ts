@@ -2,8 +2,10 @@
 // Apps Script does it (getCode()'s output shape, line numbers kept, `output._ =` / `output._$ =` appends).
 import { NotImplementedError, type RuntimeCore } from './core';
 import { newBlob } from './blob';
-import { SandboxMode, XFrameOptionsMode, enumKey } from './document/enums';
-import { gasError, localRefusal, signatureError } from './document/errors';
+import { SandboxMode, XFrameOptionsMode } from './document/enums';
+import { enumKey } from './enums';
+import { gasError } from './errors';
+import { localRefusal, signatureError } from './document/errors';
 import { blobBytes } from './document/images';
 
 export interface HtmlServiceOptions {
@@ -244,6 +246,7 @@ const HTML_ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
+/** Text safe in HTML content and in a quoted attribute (also what the local document preview escapes with). */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }

@@ -58,18 +58,11 @@ export function invalidEmailMessage(address: string): string {
 /** name@domain.tld, optionally as `Display Name <name@domain.tld>`; no spaces, one @, a dot in the domain. */
 const ADDRESS = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\.]+$/;
 
-interface Message {
+/** A message as the script gave it: recipients are still comma-separated strings, and it has not been sent. */
+interface Message extends Omit<SentMail, 'to' | 'cc' | 'bcc' | 'time'> {
   to: string;
   cc: string;
   bcc: string;
-  replyTo: string | null;
-  name: string | null;
-  subject: string;
-  body: string;
-  htmlBody: string | null;
-  attachments: unknown[];
-  inlineImages: Record<string, unknown>;
-  noReply: boolean;
 }
 
 interface QuotaState {

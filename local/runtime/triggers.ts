@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { isDate, type RuntimeCore } from './core';
 import { resolveZone, zonedParts, zonedToInstant, type Zone } from './formatDate';
-import { enumKey, makeEnum, type EnumValue } from './spreadsheet/enums';
+import { enumKey, makeEnum, type EnumValue } from './enums';
 
 export const EventType = makeEnum('EventType', [
   'CLOCK',

@@ -4,7 +4,7 @@ import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { NotImplementedError, isDate, type RuntimeCore } from './core';
 import { newBlob, type LocalBlob } from './blob';
 import { formatDate } from './formatDate';
-import { enumKey, makeEnum } from './spreadsheet/enums';
+import { enumKey, makeEnum } from './enums';
 
 export { formatDate } from './formatDate';
 

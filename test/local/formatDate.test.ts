@@ -115,6 +115,11 @@ describe('zoned arithmetic', () => {
     );
   });
 
+  it('rounds a historic offset to whole minutes in the parts, but keeps its seconds in the wall clock', () => {
+    const p = zonedParts(Date.UTC(1800, 5, 1, 12), london);
+    expect(p).toMatchObject({ hour: 11, minute: 58, second: 45, offsetMinutes: -1 });
+  });
+
   it('moves a time skipped by the spring change an hour on, as Java does', () => {
     expect(new Date(zonedToInstant(london, 2010, 3, 28, 1, 30)).toISOString()).toBe(
       '2010-03-28T01:30:00.000Z',

@@ -2,8 +2,17 @@
 // text, search), and the inline elements that sit inside paragraphs (images, page breaks, horizontal rules).
 import { NotImplementedError } from '../core';
 import { newBlob } from '../blob';
-import { ElementType, type ElementTypeKey, enumKey } from './enums';
-import { LAST_PARAGRAPH, childIndexForRead, gasError, localRefusal, signatureError } from './errors';
+import { enumKey } from '../enums';
+import { ElementType, type ElementTypeKey } from './enums';
+import {
+  ELEMENT_MUST_BE_DETACHED,
+  LAST_PARAGRAPH,
+  childIndexForInsert,
+  childIndexForRead,
+  gasError,
+  localRefusal,
+  signatureError,
+} from './errors';
 import { guardMethods, nodeOf } from './guard';
 import {
   CellNode,
@@ -159,6 +168,30 @@ export abstract class ContainerBase<N extends ContainerNode = ContainerNode> ext
     if (index < 0 || index >= count) throw childIndexForRead(index, count);
     return index;
   }
+  /** A position to insert at: any child index, or the end. */
+  _insertIndex(index: unknown, args: unknown[], method: string): number {
+    if (!isInteger(index)) throw signatureError(args, this._api(method));
+    const count = this._node.children.length;
+    if (index < 0 || index > count) throw childIndexForInsert(index, count);
+    return index;
+  }
+  /** An element a script passes in to insert: a detached element of the class asked for, inserted as a copy. */
+  _detachedCopy<T extends DocNode>(
+    value: unknown,
+    type: abstract new (...args: never[]) => T,
+    args: unknown[],
+    method: string,
+  ): T {
+    const node = nodeOf(value);
+    if (!(node instanceof type)) throw signatureError(args, this._api(method));
+    if (node.parent) throw gasError(ELEMENT_MUST_BE_DETACHED);
+    return node.clone() as T;
+  }
+  /** A page break argument, or a new page break when there is none (appendPageBreak() with no argument). */
+  _pageBreak(pageBreak: unknown, args: unknown[], method: string): PageBreakNode {
+    if (pageBreak === undefined || pageBreak === null) return new PageBreakNode();
+    return this._detachedCopy(pageBreak, PageBreakNode, args, method);
+  }
 
   getNumChildren(): number {
     return this._node.children.length;
@@ -172,6 +205,18 @@ export abstract class ContainerBase<N extends ContainerNode = ContainerNode> ext
     const i = this._node.children.indexOf(node);
     if (i === -1) throw localRefusal('Element is not a child of this element.');
     return i;
+  }
+  /** Removal through removeChecked, so a body, header, footer or cell keeps its final paragraph. */
+  removeChild(child: unknown): this {
+    const node = nodeOf(child);
+    if (!node) throw signatureError([child], this._api('removeChild'));
+    if (node.parent !== this._node) throw localRefusal('Element is not a child of this element.');
+    removeChecked(node);
+    return this;
+  }
+  clear(): this {
+    [...this._node.children].forEach(detachNode);
+    return this;
   }
   getText(): string {
     return textOf(this._node);

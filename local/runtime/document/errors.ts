@@ -1,12 +1,8 @@
 // Errors the in-memory DocumentApp throws, in the service's own wording where it is known (sources cited per message).
-import { enumNameOf } from './enums';
+import { enumNameOf } from '../enums';
+import { gasError, parameterMismatch } from '../errors';
 
-/** An error as Apps Script raises it to a script: the service's message, named "Exception". */
-export function gasError(message: string): Error {
-  const err = new Error(message);
-  err.name = 'Exception';
-  return err;
-}
+export { gasError } from '../errors';
 
 /**
  * A refusal in the local runtime's own words, for a rule whose real wording (or exact limit) is unknown: the runtime
@@ -20,9 +16,7 @@ export function localRefusal(message: string): Error {
 
 /** "The parameters (number) don't match the method signature for DocumentApp.Body.appendParagraph." */
 export function signatureError(args: readonly unknown[], method: string): Error {
-  return gasError(
-    `The parameters (${args.map(describeType).join(',')}) don't match the method signature for ${method}.`,
-  );
+  return parameterMismatch(args.map(describeType), method);
 }
 
 export function describeType(v: unknown): string {

@@ -1,12 +1,7 @@
 // Paragraph and ListItem: a heading or body paragraph holding text elements (and inline images, page breaks, rules).
-import { GlyphType, HorizontalAlignment, ParagraphHeading, enumKey } from './enums';
-import {
-  ELEMENT_MUST_BE_DETACHED,
-  childIndexForInsert,
-  gasError,
-  localRefusal,
-  signatureError,
-} from './errors';
+import { enumKey } from '../enums';
+import { GlyphType, HorizontalAlignment, ParagraphHeading } from './enums';
+import { ELEMENT_MUST_BE_DETACHED, gasError, localRefusal, signatureError } from './errors';
 import { ContainerBase } from './elements';
 import { guardMethods, nodeOf } from './guard';
 import { readImage } from './images';
@@ -15,7 +10,6 @@ import {
   ImageNode,
   type Marks,
   PARAGRAPH_ATTRS,
-  PageBreakNode,
   type ParagraphAttr,
   type ParagraphNode,
   RuleNode,
@@ -52,12 +46,6 @@ export class ParagraphImpl extends ContainerBase<ParagraphNode> {
   _computed(): boolean {
     return this._node.createdInSession === this._s.id && this._node.heading === 'NORMAL';
   }
-  _insertIndex(index: unknown, args: unknown[], method: string): number {
-    if (!isInteger(index)) throw signatureError(args, this._api(method));
-    const count = this._node.children.length;
-    if (index < 0 || index > count) throw childIndexForInsert(index, count);
-    return index;
-  }
   /** Formatting for text added before child `index`: that of the last character before it, as when typing. */
   _marksBefore(index: number): Marks {
     for (let i = index - 1; i >= 0; i--) {
@@ -67,15 +55,10 @@ export class ParagraphImpl extends ContainerBase<ParagraphNode> {
     return marksForNewText(this._node);
   }
   _textChild(text: unknown, index: number, args: unknown[], method: string): unknown {
-    let node: TextNode;
-    if (typeof text === 'string') {
-      node = new TextNode(text, new Array<Marks>(text.length).fill(this._marksBefore(index)));
-    } else {
-      const given = nodeOf(text);
-      if (!(given instanceof TextNode)) throw signatureError(args, this._api(method));
-      if (given.parent) throw gasError(ELEMENT_MUST_BE_DETACHED);
-      node = given.clone();
-    }
+    const node =
+      typeof text === 'string'
+        ? new TextNode(text, new Array<Marks>(text.length).fill(this._marksBefore(index)))
+        : this._detachedCopy(text, TextNode, args, method);
     insertNode(this._node, index, node);
     return this._s.wrap(node);
   }
@@ -96,17 +79,6 @@ export class ParagraphImpl extends ContainerBase<ParagraphNode> {
     [...this._node.children].forEach(detachNode);
     if (text !== '') insertNode(this._node, 0, new TextNode(text, new Array<Marks>(text.length).fill(marks)));
   }
-  clear(): this {
-    [...this._node.children].forEach(detachNode);
-    return this;
-  }
-  removeChild(child: unknown): this {
-    const node = nodeOf(child);
-    if (!node) throw signatureError([child], this._api('removeChild'));
-    if (node.parent !== this._node) throw localRefusal('Element is not a child of this element.');
-    detachNode(node);
-    return this;
-  }
 
   _inline(node: DocNode, index: number): unknown {
     insertNode(this._node, index, node);
@@ -121,13 +93,6 @@ export class ParagraphImpl extends ContainerBase<ParagraphNode> {
   insertInlineImage(childIndex: unknown, image: unknown): unknown {
     const at = this._insertIndex(childIndex, [childIndex, image], 'insertInlineImage');
     return this._inline(imageNodeFrom(image, [childIndex, image], this._api('insertInlineImage')), at);
-  }
-  _pageBreak(pageBreak: unknown, args: unknown[], method: string): PageBreakNode {
-    if (pageBreak === undefined || pageBreak === null) return new PageBreakNode();
-    const node = nodeOf(pageBreak);
-    if (!(node instanceof PageBreakNode)) throw signatureError(args, this._api(method));
-    if (node.parent) throw gasError(ELEMENT_MUST_BE_DETACHED);
-    return node.clone();
   }
   appendPageBreak(pageBreak?: unknown): unknown {
     return this._inline(

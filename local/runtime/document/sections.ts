@@ -8,21 +8,14 @@ import {
   sectionDefaults,
   tableFromCells,
 } from './build';
-import {
-  ELEMENT_MUST_BE_DETACHED,
-  childIndexForInsert,
-  gasError,
-  localRefusal,
-  signatureError,
-} from './errors';
-import { ContainerBase, removeChecked } from './elements';
+import { localRefusal, signatureError } from './errors';
+import { ContainerBase } from './elements';
 import { guardMethods, nodeOf } from './guard';
 import {
   type CellNode,
   type DocNode,
   ImageNode,
   NO_MARKS,
-  PageBreakNode,
   ParagraphNode,
   RuleNode,
   SectionNode,
@@ -35,15 +28,9 @@ import {
   type TextAttr,
 } from './nodes';
 import { imageNodeFrom } from './paragraphs';
-import { isInteger, numberOrNull, textAttrValue } from './values';
+import { numberOrNull, textAttrValue } from './values';
 
 export abstract class BlockContainer<N extends SectionNode | CellNode> extends ContainerBase<N> {
-  _insertAt(index: unknown, args: unknown[], method: string): number {
-    if (!isInteger(index)) throw signatureError(args, this._api(method));
-    const count = this._node.children.length;
-    if (index < 0 || index > count) throw childIndexForInsert(index, count);
-    return index;
-  }
   _newParagraph(kind: 'PARAGRAPH' | 'LIST_ITEM', text: string): ParagraphNode {
     return newParagraphNode(kind, text, this._s.id, sectionDefaults(this._node));
   }
@@ -55,10 +42,9 @@ export abstract class BlockContainer<N extends SectionNode | CellNode> extends C
     method: string,
   ): ParagraphNode {
     if (typeof value === 'string') return this._newParagraph(kind, value);
-    const node = nodeOf(value);
-    if (!(node instanceof ParagraphNode) || node.kind !== kind) throw signatureError(args, this._api(method));
-    if (node.parent) throw gasError(ELEMENT_MUST_BE_DETACHED);
-    return node.clone();
+    // A Paragraph where a ListItem is wanted (or the reverse) is the wrong class, however detached.
+    if (nodeOf(value)?.kind !== kind) throw signatureError(args, this._api(method));
+    return this._detachedCopy(value, ParagraphNode, args, method);
   }
   _place(block: DocNode, index: number): unknown {
     placeBlock(this._node, index, block, this._s.id);
@@ -73,7 +59,7 @@ export abstract class BlockContainer<N extends SectionNode | CellNode> extends C
   }
   insertParagraph(childIndex: unknown, paragraph: unknown): unknown {
     const args = [childIndex, paragraph];
-    const at = this._insertAt(childIndex, args, 'insertParagraph');
+    const at = this._insertIndex(childIndex, args, 'insertParagraph');
     return this._place(this._paragraphArg(paragraph, 'PARAGRAPH', args, 'insertParagraph'), at);
   }
   _listItem(value: unknown, index: number, args: unknown[], method: string): unknown {
@@ -89,19 +75,14 @@ export abstract class BlockContainer<N extends SectionNode | CellNode> extends C
     const args = [childIndex, listItem];
     return this._listItem(
       listItem,
-      this._insertAt(childIndex, args, 'insertListItem'),
+      this._insertIndex(childIndex, args, 'insertListItem'),
       args,
       'insertListItem',
     );
   }
   _tableArg(cells: unknown, args: unknown[], method: string): TableNode {
     if (cells === undefined || cells === null) return new TableNode(); // reference: appendTable() makes an empty table
-    const node = nodeOf(cells);
-    if (node) {
-      if (!(node instanceof TableNode)) throw signatureError(args, this._api(method));
-      if (node.parent) throw gasError(ELEMENT_MUST_BE_DETACHED);
-      return node.clone();
-    }
+    if (nodeOf(cells)) return this._detachedCopy(cells, TableNode, args, method);
     return tableFromCells(
       checkCells(cells, args, this._api(method)),
       this._s.id,
@@ -113,7 +94,7 @@ export abstract class BlockContainer<N extends SectionNode | CellNode> extends C
   }
   insertTable(childIndex: unknown, cells?: unknown): unknown {
     const args = [childIndex, cells];
-    const at = this._insertAt(childIndex, args, 'insertTable');
+    const at = this._insertIndex(childIndex, args, 'insertTable');
     return this._place(this._tableArg(cells, args, 'insertTable'), at);
   }
   /** Reference (Body.appendImage): "The image will be contained in a new Paragraph." Returns the InlineImage. */
@@ -131,7 +112,7 @@ export abstract class BlockContainer<N extends SectionNode | CellNode> extends C
   }
   insertImage(childIndex: unknown, image: unknown): unknown {
     const args = [childIndex, image];
-    const at = this._insertAt(childIndex, args, 'insertImage');
+    const at = this._insertIndex(childIndex, args, 'insertImage');
     return this._inParagraph(imageNodeFrom(image, args, this._api('insertImage')), at);
   }
   appendHorizontalRule(): unknown {
@@ -140,18 +121,11 @@ export abstract class BlockContainer<N extends SectionNode | CellNode> extends C
   insertHorizontalRule(childIndex: unknown): unknown {
     return this._inParagraph(
       new RuleNode(),
-      this._insertAt(childIndex, [childIndex], 'insertHorizontalRule'),
+      this._insertIndex(childIndex, [childIndex], 'insertHorizontalRule'),
     );
   }
-  removeChild(child: unknown): this {
-    const node = nodeOf(child);
-    if (!node) throw signatureError([child], this._api('removeChild'));
-    if (node.parent !== this._node) throw localRefusal('Element is not a child of this element.');
-    removeChecked(node);
-    return this;
-  }
   /** Leaves one empty paragraph: a section is never empty (gas-fakes test/testdocsextra.js, live GAS). */
-  clear(): this {
+  override clear(): this {
     [...this._node.children].forEach(detachNode);
     insertNode(this._node, 0, newParagraphNode('PARAGRAPH', '', 0, NO_MARKS));
     return this;
@@ -244,13 +218,6 @@ export class BodyImpl extends BlockContainer<SectionNode> {
     return this._setPage('pageHeight', pageHeight, 'setPageHeight');
   }
 
-  _pageBreak(pageBreak: unknown, args: unknown[], method: string): PageBreakNode {
-    if (pageBreak === undefined || pageBreak === null) return new PageBreakNode();
-    const node = nodeOf(pageBreak);
-    if (!(node instanceof PageBreakNode)) throw signatureError(args, this._api(method));
-    if (node.parent) throw gasError(ELEMENT_MUST_BE_DETACHED);
-    return node.clone();
-  }
   /** Reference: "The PageBreak will be contained in a new Paragraph." */
   appendPageBreak(pageBreak?: unknown): unknown {
     return this._inParagraph(
@@ -260,7 +227,7 @@ export class BodyImpl extends BlockContainer<SectionNode> {
   }
   insertPageBreak(childIndex: unknown, pageBreak?: unknown): unknown {
     const args = [childIndex, pageBreak];
-    const at = this._insertAt(childIndex, args, 'insertPageBreak');
+    const at = this._insertIndex(childIndex, args, 'insertPageBreak');
     return this._inParagraph(this._pageBreak(pageBreak, args, 'insertPageBreak'), at);
   }
 

@@ -1,32 +1,18 @@
 // Table, TableRow and TableCell: rows of cells, each cell a small section holding at least one paragraph.
 import { newCellNode, sectionDefaults } from './build';
-import { VerticalAlignment, enumKey } from './enums';
-import {
-  ELEMENT_MUST_BE_DETACHED,
-  childIndexForInsert,
-  gasError,
-  localRefusal,
-  signatureError,
-} from './errors';
+import { enumKey } from '../enums';
+import { VerticalAlignment } from './enums';
+import { childIndexForRead, signatureError } from './errors';
 import { ContainerBase } from './elements';
-import { guardMethods, nodeOf } from './guard';
+import { guardMethods } from './guard';
 import { CellNode, type CellAttrs, RowNode, TableNode, detachNode, insertNode } from './nodes';
 import { BlockContainer } from './sections';
 import { colorValue, isInteger, numberOrNull } from './values';
 
-function insertIndex(index: unknown, count: number, args: unknown[], method: string): number {
-  if (!isInteger(index)) throw signatureError(args, method);
-  if (index < 0 || index > count) throw childIndexForInsert(index, count);
-  return index;
-}
-
 export class TableImpl extends ContainerBase<TableNode> {
   _row(row: unknown, args: unknown[], method: string): RowNode {
     if (row === undefined || row === null) return new RowNode();
-    const node = nodeOf(row);
-    if (!(node instanceof RowNode)) throw signatureError(args, this._api(method));
-    if (node.parent) throw gasError(ELEMENT_MUST_BE_DETACHED);
-    return node.clone();
+    return this._detachedCopy(row, RowNode, args, method);
   }
   /** Reference: "Creates and appends a new TableRow" (with no cells; add them with appendTableCell). */
   appendTableRow(tableRow?: unknown): unknown {
@@ -36,7 +22,7 @@ export class TableImpl extends ContainerBase<TableNode> {
   }
   insertTableRow(childIndex: unknown, tableRow?: unknown): unknown {
     const args = [childIndex, tableRow];
-    const at = insertIndex(childIndex, this._node.children.length, args, this._api('insertTableRow'));
+    const at = this._insertIndex(childIndex, args, 'insertTableRow');
     const row = this._row(tableRow, args, 'insertTableRow');
     insertNode(this._node, at, row);
     return this._s.wrap(row);
@@ -50,11 +36,8 @@ export class TableImpl extends ContainerBase<TableNode> {
   getCell(rowIndex: unknown, cellIndex: unknown): unknown {
     const row = this._node.children[this._childIndex(rowIndex, 'getCell')] as RowNode;
     if (!isInteger(cellIndex)) throw signatureError([rowIndex, cellIndex], this._api('getCell'));
-    if (cellIndex < 0 || cellIndex >= row.children.length) {
-      throw gasError(
-        `Child index (${cellIndex}) must be less than the number of child elements (${row.children.length}).`,
-      );
-    }
+    if (cellIndex < 0 || cellIndex >= row.children.length)
+      throw childIndexForRead(cellIndex, row.children.length);
     return this._s.wrap(row.children[cellIndex]);
   }
   /** Returns the removed (now detached) row. */
@@ -62,17 +45,6 @@ export class TableImpl extends ContainerBase<TableNode> {
     const row = this._node.children[this._childIndex(rowIndex, 'removeRow')];
     detachNode(row);
     return this._s.wrap(row);
-  }
-  removeChild(child: unknown): this {
-    const node = nodeOf(child);
-    if (!node) throw signatureError([child], this._api('removeChild'));
-    if (node.parent !== this._node) throw localRefusal('Element is not a child of this element.');
-    detachNode(node);
-    return this;
-  }
-  clear(): this {
-    [...this._node.children].forEach(detachNode);
-    return this;
   }
   getBorderWidth(): number | null {
     return this._node.borderWidth;
@@ -101,11 +73,7 @@ export class TableImpl extends ContainerBase<TableNode> {
     if (!isInteger(columnIndex) || n === undefined)
       throw signatureError([columnIndex, width], this._api('setColumnWidth'));
     const columns = Math.max(0, ...this._node.children.map((r) => (r as RowNode).children.length));
-    if (columnIndex < 0 || columnIndex >= columns) {
-      throw gasError(
-        `Child index (${columnIndex}) must be less than the number of child elements (${columns}).`,
-      );
-    }
+    if (columnIndex < 0 || columnIndex >= columns) throw childIndexForRead(columnIndex, columns);
     this._node.columnWidths[columnIndex] = n;
     return this;
   }
@@ -131,10 +99,7 @@ export class TableRowImpl extends ContainerBase<RowNode> {
       return newCellNode('', this._s.id, sectionDefaults(this._node));
     if (typeof textOrCell === 'string')
       return newCellNode(textOrCell, this._s.id, sectionDefaults(this._node));
-    const node = nodeOf(textOrCell);
-    if (!(node instanceof CellNode)) throw signatureError(args, this._api(method));
-    if (node.parent) throw gasError(ELEMENT_MUST_BE_DETACHED);
-    return node.clone();
+    return this._detachedCopy(textOrCell, CellNode, args, method);
   }
   appendTableCell(textContentsOrCell?: unknown): unknown {
     const cell = this._cell(textContentsOrCell, [textContentsOrCell], 'appendTableCell');
@@ -143,7 +108,7 @@ export class TableRowImpl extends ContainerBase<RowNode> {
   }
   insertTableCell(childIndex: unknown, textContentsOrCell?: unknown): unknown {
     const args = [childIndex, textContentsOrCell];
-    const at = insertIndex(childIndex, this._node.children.length, args, this._api('insertTableCell'));
+    const at = this._insertIndex(childIndex, args, 'insertTableCell');
     const cell = this._cell(textContentsOrCell, args, 'insertTableCell');
     insertNode(this._node, at, cell);
     return this._s.wrap(cell);
@@ -158,17 +123,6 @@ export class TableRowImpl extends ContainerBase<RowNode> {
     const cell = this._node.children[this._childIndex(cellIndex, 'removeCell')];
     detachNode(cell);
     return this._s.wrap(cell);
-  }
-  removeChild(child: unknown): this {
-    const node = nodeOf(child);
-    if (!node) throw signatureError([child], this._api('removeChild'));
-    if (node.parent !== this._node) throw localRefusal('Element is not a child of this element.');
-    detachNode(node);
-    return this;
-  }
-  clear(): this {
-    [...this._node.children].forEach(detachNode);
-    return this;
   }
   getParentTable(): unknown {
     return this._s.wrapOrNull(this._node.parent);

@@ -1,21 +1,16 @@
 // Embedded charts: Sheet.newChart()'s builder, the EmbeddedChart it builds, and the tiny Charts global that carries
 // Charts.ChartType. Charts are recorded (type, ranges, position, options); nothing is drawn.
 import type { Ctx } from './context';
-import type { ChartData, GridRect, SheetData } from './data';
-import { ChartType, enumKey, type ChartTypeKey } from './enums';
+import type { ChartData, SheetData } from './data';
+import { enumKey } from '../enums';
+import { ChartType, type ChartTypeKey } from './enums';
 import { signatureError, unverified } from './errors';
 
-/** A chart being built or modified; chartId is null until the chart is inserted. */
-interface ChartState {
+/** A chart being built or modified: chartId is null until the chart is inserted, type until one is set. */
+interface ChartState extends Omit<ChartData, 'chartId' | 'type'> {
   chartId: number | null;
   sheet: SheetData;
   type: ChartTypeKey | null;
-  ranges: GridRect[];
-  anchorRow: number;
-  anchorColumn: number;
-  offsetX: number;
-  offsetY: number;
-  options: Record<string, unknown>;
 }
 
 export type { ChartState };

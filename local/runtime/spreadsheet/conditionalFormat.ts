@@ -4,7 +4,8 @@ import { isDate } from '../core';
 import { normalizeColor } from './colors';
 import type { Ctx } from './context';
 import type { ConditionalFormatSpec, GridRect } from './data';
-import { BooleanCriteria, RelativeDate, enumKey, type BooleanCriteriaKey } from './enums';
+import { enumKey } from '../enums';
+import { BooleanCriteria, RelativeDate, type BooleanCriteriaKey } from './enums';
 import { signatureError, unverified } from './errors';
 import { readCriteriaValue, storeCriteriaValue } from './validation';
 

@@ -1,39 +1,5 @@
-// Apps Script enums as the service hands them out: objects whose toString() and name() give the constant's name.
-
-/** One enum constant; scripts compare them by identity (`button === ui.Button.YES`) or by String(). */
-export interface EnumValue {
-  name(): string;
-  ordinal(): number;
-  toString(): string;
-  toJSON(): string;
-}
-
-export type Enum<K extends string> = Readonly<Record<K, EnumValue>>;
-
-const ENUM_NAME = new WeakMap<object, { enumName: string; key: string }>();
-
-export function makeEnum<K extends string>(enumName: string, keys: readonly K[]): Enum<K> {
-  const out = {} as Record<K, EnumValue>;
-  keys.forEach((key, i) => {
-    const value: EnumValue = Object.freeze({
-      name: () => key,
-      ordinal: () => i,
-      toString: () => key,
-      toJSON: () => key,
-    });
-    ENUM_NAME.set(value, { enumName, key });
-    out[key] = value;
-  });
-  return Object.freeze(out);
-}
-
-/** The constant's name if `value` is a constant of `anEnum`, else null. */
-export function enumKey<K extends string>(anEnum: Enum<K>, value: unknown): K | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const found = ENUM_NAME.get(value);
-  if (!found) return null;
-  return (anEnum as Record<string, EnumValue>)[found.key] === value ? (found.key as K) : null;
-}
+// The SpreadsheetApp enums as the service hands them out (made by the runtime's shared enum maker).
+import { makeEnum } from '../enums';
 
 export const DataValidationCriteria = makeEnum('DataValidationCriteria', [
   'DATE_AFTER',

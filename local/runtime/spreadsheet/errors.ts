@@ -1,21 +1,9 @@
-// Errors the in-memory SpreadsheetApp throws: the service's own wording for script mistakes, a clear runtime error
-// for test mistakes, and a refusal for behaviour the runtime does not reproduce.
+// Errors the in-memory SpreadsheetApp throws: the service's own wording for script mistakes (gasError is the
+// runtime's shared one, re-exported for this service's modules) and a refusal for behaviour it does not reproduce.
 import { NotImplementedError } from '../core';
+import { parameterMismatch } from '../errors';
 
-/** An error as Apps Script raises it to a script: the service's message, named "Exception". */
-export function gasError(message: string): Error {
-  const err = new Error(message);
-  err.name = 'Exception';
-  return err;
-}
-
-/** A mistake in how a test or CLI drives the runtime (not something a script could see in production). */
-export class LocalRuntimeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'LocalRuntimeError';
-  }
-}
+export { gasError } from '../errors';
 
 /**
  * Thrown where the real service's behaviour is unknown to this runtime: refusing is safer than guessing, because
@@ -27,9 +15,7 @@ export function unverified(what: string): NotImplementedError {
 
 /** "The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues." */
 export function signatureError(args: unknown[], method: string): Error {
-  return gasError(
-    `The parameters (${args.map(describeType).join(',')}) don't match the method signature for ${method}.`,
-  );
+  return parameterMismatch(args.map(describeType), method);
 }
 
 function describeType(v: unknown): string {

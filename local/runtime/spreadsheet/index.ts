@@ -5,7 +5,7 @@ import { LocalSpreadsheetApp, type SpreadsheetDirectory } from './app';
 import { Ctx, type FormulaEvaluator } from './context';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, SheetData, SpreadsheetData } from './data';
 import { ChartType } from './enums';
-import { LocalRuntimeError } from './errors';
+import { LocalRuntimeError } from '../errors';
 import { localeInfo } from './locale';
 import { spreadsheetModel, type SpreadsheetModel } from './model';
 import type { LocalSheet } from './sheet';
@@ -35,7 +35,7 @@ export type { FormulaEvaluator } from './context';
 export type { LocalSpreadsheet } from './spreadsheet';
 export type { LocalSheet } from './sheet';
 export type { LocalRange } from './range';
-export { LocalRuntimeError } from './errors';
+export { LocalRuntimeError } from '../errors';
 
 export interface CreateOptions {
   ownerEmail?: string;

@@ -203,16 +203,14 @@ function safeValue(
   v: unknown,
   fmt: string | undefined,
 ): unknown {
-  if (v instanceof Formula) {
-    try {
-      const result = readCell(ctx, sheet, r0, c0, v, fmt);
-      return isDate(result) ? new Date(result.getTime()) : result;
-    } catch {
-      return null;
-    }
+  try {
+    const result = readCell(ctx, sheet, r0, c0, v as never, fmt);
+    return isDate(result) ? new Date(result.getTime()) : result;
+  } catch (e) {
+    // A formula nothing can calculate reads as null in the snapshot; other values are read as getValues does.
+    if (v instanceof Formula) return null;
+    throw e;
   }
-  const result = readCell(ctx, sheet, r0, c0, v as never, fmt);
-  return isDate(result) ? new Date(result.getTime()) : result;
 }
 
 function safeDisplay(

@@ -1,6 +1,7 @@
 // Number formats as Sheets applies them to what a cell shows (getDisplayValues): dates and times, fixed decimals,
 // thousands separators, percentages, quoted literals. A pattern the runtime cannot render is refused, not guessed.
 import { NotImplementedError } from '../core';
+import { MONTH_NAMES } from '../formatDate';
 import { partsFromSerial } from './timezone';
 
 /**
@@ -86,20 +87,6 @@ function dateTokens(format: string): DateToken[] | null {
   return tokens;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** A serial date-time shown in a date/time format. */
@@ -132,10 +119,10 @@ export function formatSerialAsDate(serial: number, format: string): string {
             : t.len === 2
               ? pad(p.month, 2)
               : t.len === 3
-                ? MONTHS[p.month - 1].slice(0, 3)
+                ? MONTH_NAMES[p.month - 1].slice(0, 3)
                 : t.len === 4
-                  ? MONTHS[p.month - 1]
-                  : MONTHS[p.month - 1][0];
+                  ? MONTH_NAMES[p.month - 1]
+                  : MONTH_NAMES[p.month - 1][0];
         break;
       case 'y':
         out += t.len <= 2 ? pad(p.year % 100, 2) : String(p.year);

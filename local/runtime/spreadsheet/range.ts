@@ -5,7 +5,8 @@ import { displayCell, readCell, writeCell, writeContext } from './cells';
 import { normalizeColor } from './colors';
 import type { Ctx } from './context';
 import type { GridRect, SheetData } from './data';
-import { WrapStrategy, enumKey, type WrapStrategyKey } from './enums';
+import { enumKey } from '../enums';
+import { WrapStrategy, type WrapStrategyKey } from './enums';
 import { gasError, signatureError, unverified } from './errors';
 import type { Layer } from './grid';
 import { AUTOMATIC_FORMAT } from './numberFormat';
@@ -162,41 +163,37 @@ export class LocalRange {
   }
 
   // ---- values ----
-  getValues(): unknown[][] {
+  /** Every cell through `read` (readCell or displayCell), given its stored value and number format. */
+  private readAll<T>(read: (...args: Parameters<typeof readCell>) => T): T[][] {
     const formats = this.sheet.formats.numberFormat;
     return this.grid(this.sheet.values, (v, r0, c0) =>
-      readCell(this.ctx, this.sheet, r0, c0, v as never, formats.get(r0, c0)),
+      read(this.ctx, this.sheet, r0, c0, v as never, formats.get(r0, c0)),
     );
+  }
+  /** The top-left cell through `read`, as the single-value getters return it. */
+  private readFirst<T>(read: (...args: Parameters<typeof readCell>) => T): T {
+    const r0 = this.rect.row - 1;
+    const c0 = this.rect.column - 1;
+    return read(
+      this.ctx,
+      this.sheet,
+      r0,
+      c0,
+      this.sheet.values.get(r0, c0),
+      this.sheet.formats.numberFormat.get(r0, c0),
+    );
+  }
+  getValues(): unknown[][] {
+    return this.readAll(readCell);
   }
   getValue(): unknown {
-    const r0 = this.rect.row - 1;
-    const c0 = this.rect.column - 1;
-    return readCell(
-      this.ctx,
-      this.sheet,
-      r0,
-      c0,
-      this.sheet.values.get(r0, c0),
-      this.sheet.formats.numberFormat.get(r0, c0),
-    );
+    return this.readFirst(readCell);
   }
   getDisplayValues(): string[][] {
-    const formats = this.sheet.formats.numberFormat;
-    return this.grid(this.sheet.values, (v, r0, c0) =>
-      displayCell(this.ctx, this.sheet, r0, c0, v as never, formats.get(r0, c0)),
-    );
+    return this.readAll(displayCell);
   }
   getDisplayValue(): string {
-    const r0 = this.rect.row - 1;
-    const c0 = this.rect.column - 1;
-    return displayCell(
-      this.ctx,
-      this.sheet,
-      r0,
-      c0,
-      this.sheet.values.get(r0, c0),
-      this.sheet.formats.numberFormat.get(r0, c0),
-    );
+    return this.readFirst(displayCell);
   }
   setValues(values: unknown): this {
     const rows = checkShape(values, this.rect.numRows, this.rect.numColumns, 'setValues');
@@ -289,16 +286,20 @@ export class LocalRange {
   getBackground(): string {
     return this.sheet.formats.background.get(this.rect.row - 1, this.rect.column - 1) ?? DEFAULT_BACKGROUND;
   }
-  setBackground(color: string | null): this {
-    return this.setAll(
-      this.sheet.formats.background,
-      color === null ? undefined : normalizeColor(String(color)),
-    );
+  /** null (and, in the 2-D setters, a missing entry) puts the cell back to the default colour. */
+  private setColor(layer: Layer<string>, color: string | null): this {
+    return this.setAll(layer, color === null ? undefined : normalizeColor(String(color)));
   }
-  setBackgrounds(colors: unknown): this {
-    return this.setEach(this.sheet.formats.background, colors, 'setBackgrounds', (c) =>
+  private setColors(layer: Layer<string>, colors: unknown, method: string): this {
+    return this.setEach(layer, colors, method, (c) =>
       c === null || c === undefined ? undefined : normalizeColor(String(c)),
     );
+  }
+  setBackground(color: string | null): this {
+    return this.setColor(this.sheet.formats.background, color);
+  }
+  setBackgrounds(colors: unknown): this {
+    return this.setColors(this.sheet.formats.background, colors, 'setBackgrounds');
   }
   getFontColors(): string[][] {
     return this.grid(this.sheet.formats.fontColor, (v) => (v as string | undefined) ?? DEFAULT_FONT_COLOR);
@@ -307,15 +308,10 @@ export class LocalRange {
     return this.sheet.formats.fontColor.get(this.rect.row - 1, this.rect.column - 1) ?? DEFAULT_FONT_COLOR;
   }
   setFontColor(color: string | null): this {
-    return this.setAll(
-      this.sheet.formats.fontColor,
-      color === null ? undefined : normalizeColor(String(color)),
-    );
+    return this.setColor(this.sheet.formats.fontColor, color);
   }
   setFontColors(colors: unknown): this {
-    return this.setEach(this.sheet.formats.fontColor, colors, 'setFontColors', (c) =>
-      c === null || c === undefined ? undefined : normalizeColor(String(c)),
-    );
+    return this.setColors(this.sheet.formats.fontColor, colors, 'setFontColors');
   }
   getFontWeights(): string[][] {
     return this.grid(this.sheet.formats.fontWeight, (v) => (v as string | undefined) ?? 'normal');

@@ -2,7 +2,8 @@
 import { parseA1 } from './a1';
 import type { Ctx } from './context';
 import { SheetData, type GridRect, type SpreadsheetData } from './data';
-import { ProtectionType, enumKey } from './enums';
+import { enumKey } from '../enums';
+import { ProtectionType } from './enums';
 import { gasError, signatureError, unverified } from './errors';
 import { localeInfo } from './locale';
 import { NAME_TAKEN, checkCoordinates } from './sheet';

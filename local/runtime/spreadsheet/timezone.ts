@@ -1,38 +1,13 @@
 // Date-times as Sheets keeps them: a serial number of days since 1899-12-30 in the spreadsheet's own time zone.
 // A Date a script writes is stored as its wall-clock time in that zone, and read back as the same instant.
+import { resolveZone, zoneOffsetMs } from '../formatDate';
+
+/** A spreadsheet's zone is a time-zone database id; the fixed "GMT+01:00" offsets Utilities.formatDate reads are not. */
+export { isTzDatabaseId as isValidTimeZone } from '../formatDate';
 
 const DAY_MS = 86_400_000;
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsetCache = new Map<string, number>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      era: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Milliseconds to add to a UTC instant to get the wall-clock time in `timeZone`. */
 export function offsetMs(timeZone: string, instantMs: number): number {
@@ -41,20 +16,7 @@ export function offsetMs(timeZone: string, instantMs: number): number {
   const key = `${timeZone}|${bucket}`;
   const cached = offsetCache.get(key);
   if (cached !== undefined) return cached;
-  const at = bucket * 900_000;
-  const parts: Record<string, string> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(at))) parts[p.type] = p.value;
-  let year = Number(parts.year);
-  if (parts.era === 'BC' || parts.era === 'B') year = 1 - year;
-  const wall = Date.UTC(
-    year,
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-  const offset = wall - at;
+  const offset = zoneOffsetMs(bucket * 900_000, resolveZone(timeZone));
   if (offsetCache.size > 50_000) offsetCache.clear();
   offsetCache.set(key, offset);
   return offset;

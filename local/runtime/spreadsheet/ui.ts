@@ -2,8 +2,10 @@
 // tests, and the user's answers to alerts and prompts come from a queue the test fills beforehand.
 import { NotImplementedError, type RuntimeCore } from '../core';
 import type { Ctx } from './context';
-import { Button, ButtonSet, enumKey, type ButtonKey, type ButtonSetKey } from './enums';
-import { LocalRuntimeError, gasError, signatureError } from './errors';
+import { enumKey } from '../enums';
+import { Button, ButtonSet, type ButtonKey, type ButtonSetKey } from './enums';
+import { LocalRuntimeError } from '../errors';
+import { gasError, signatureError } from './errors';
 
 export type MenuItemRecord =
   { caption: string; functionName: string } | { separator: true } | { submenu: MenuRecord };

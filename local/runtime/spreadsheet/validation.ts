@@ -3,7 +3,8 @@
 import { isDate } from '../core';
 import type { Ctx } from './context';
 import type { GridRect } from './data';
-import { DataValidationCriteria, enumKey, type DataValidationCriteriaKey } from './enums';
+import { enumKey } from '../enums';
+import { DataValidationCriteria, type DataValidationCriteriaKey } from './enums';
 import { signatureError, unverified } from './errors';
 
 /** A date inside a rule, kept as an instant so it can be handed back as a Date of the script's own realm. */

@@ -2,6 +2,7 @@
 // dates in the spreadsheet's locale, "=" formulas, a leading apostrophe forcing text), other values are stored as
 // given, and dates become serial numbers in the spreadsheet's time zone.
 import { isDate } from '../core';
+import { MONTH_NAMES } from '../formatDate';
 import { gasError, unverified } from './errors';
 import type { LocaleInfo } from './locale';
 import { isCalendarDate, partsFromSerial, serialFromInstant, serialFromParts } from './timezone';
@@ -114,26 +115,13 @@ function parseTypedNumber(text: string, locale: LocaleInfo): Written | null {
   return { value };
 }
 
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTHS_LOWER = MONTH_NAMES.map((m) => m.toLowerCase());
 
 function monthFromName(name: string): number | null {
   const n = name.toLowerCase().replace(/\.$/, '');
   if (n.length < 3) return null;
   if (n === 'sept') return 9;
-  const i = MONTH_NAMES.findIndex((full) => full === n || full.slice(0, 3) === n);
+  const i = MONTHS_LOWER.findIndex((full) => full === n || full.slice(0, 3) === n);
   return i < 0 ? null : i + 1;
 }
 

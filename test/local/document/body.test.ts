@@ -1,12 +1,6 @@
 // Pins the body's structure rules: what appending and inserting makes, getText's joins, and what may not be removed.
 // Expected values marked "live" come from gas-fakes' tests that run against real Apps Script (test/testdocs*.js).
-import { setup, pngBlob, thrown } from './helpers';
-
-function newBody() {
-  const { core, DocumentApp, store } = setup();
-  const doc = DocumentApp.create('Report');
-  return { core, DocumentApp, store, doc, body: doc.getBody() };
-}
+import { newBody, setup, pngBlob, thrown } from './helpers';
 
 describe('appending to the body', () => {
   it('adds after the initial empty paragraph, so getText starts with a newline (live)', () => {

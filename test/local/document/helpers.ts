@@ -1,4 +1,5 @@
-// Shared set-up for the DocumentApp tests: a fresh runtime, a tiny PNG, and a way to catch what a call throws.
+// Shared set-up for the DocumentApp tests: a fresh runtime (with a document body), a tiny PNG, and a way to catch
+// what a call throws.
 import { RuntimeCore } from '../../../local/runtime/core';
 import { newBlob } from '../../../local/runtime/blob';
 import { type DocumentAppOptions, createDocumentApp } from '../../../local/runtime/document';
@@ -7,6 +8,13 @@ export function setup(options: DocumentAppOptions = {}) {
   const core = new RuntimeCore('2010-03-10T09:00:00Z');
   const { DocumentApp, store } = createDocumentApp(core, options);
   return { core, DocumentApp, store };
+}
+
+/** A runtime with one new document "Report" and its body, where most element tests start. */
+export function newBody(options: DocumentAppOptions = {}) {
+  const { core, DocumentApp, store } = setup(options);
+  const doc = DocumentApp.create('Report');
+  return { core, DocumentApp, store, doc, body: doc.getBody() };
 }
 
 /** A PNG header of the given size (enough for Docs to read its format and dimensions). */

@@ -1,10 +1,5 @@
 // Pins list items: consecutive items share a list, the default glyph, nesting, and paragraph-style attributes.
-import { setup } from './helpers';
-
-function newBody() {
-  const { DocumentApp } = setup();
-  return { DocumentApp, body: DocumentApp.create('Report').getBody() };
-}
+import { newBody } from './helpers';
 
 describe('list items', () => {
   it('joins consecutive items into one numbered list at level 0 (live: GlyphType.NUMBER by default)', () => {

@@ -1,10 +1,5 @@
 // Pins tables: what appendTable accepts, cells as small sections, colours, rows and cells added and removed.
-import { setup, thrown } from './helpers';
-
-function newBody() {
-  const { DocumentApp } = setup();
-  return { DocumentApp, body: DocumentApp.create('Report').getBody() };
-}
+import { newBody, thrown } from './helpers';
 
 describe('appendTable(cells)', () => {
   it('builds rows of cells, each cell holding one paragraph with the text (live text joins)', () => {

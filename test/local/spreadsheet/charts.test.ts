@@ -1,21 +1,11 @@
 // Pins embedded charts: the builder records type, ranges, position and options; insert gives an id; get, update and
 // remove work by id; Charts.ChartType is the enum the builder takes.
-import { NotImplementedError, RuntimeCore } from '../../../local/runtime/core';
-import { createSpreadsheetApp } from '../../../local/runtime/spreadsheet';
-
-function setup() {
-  const core = new RuntimeCore('2010-03-10T12:00:00Z');
-  const { SpreadsheetApp, Charts, store } = createSpreadsheetApp(core);
-  store.create('Plan');
-  const app = SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  const charts = Charts as unknown as GoogleAppsScript.Charts.Charts;
-  const sheet = app.getActiveSpreadsheet().getSheets()[0];
-  return { core, app, store, sheet, charts };
-}
+import { NotImplementedError } from '../../../local/runtime/core';
+import { setupSheet } from './helpers';
 
 describe('embedded charts', () => {
   it('builds, inserts and reads back a chart', () => {
-    const { sheet, charts, store } = setup();
+    const { sheet, charts, store } = setupSheet();
     const built = sheet
       .newChart()
       .setChartType(charts.ChartType.COLUMN)
@@ -43,7 +33,7 @@ describe('embedded charts', () => {
   });
 
   it('updates a chart through modify() and removes it', () => {
-    const { sheet, charts } = setup();
+    const { sheet, charts } = setupSheet();
     sheet.insertChart(
       sheet.newChart().setChartType(charts.ChartType.PIE).addRange(sheet.getRange('A1:B3')).build(),
     );
@@ -55,7 +45,7 @@ describe('embedded charts', () => {
   });
 
   it('refuses a chart with no type and the typed builders it does not model', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     expect(() => sheet.newChart().build()).toThrow(NotImplementedError);
     expect(() => sheet.newChart().asColumnChart()).toThrow(
       'not implemented in the local runtime: EmbeddedChartBuilder.asColumnChart',

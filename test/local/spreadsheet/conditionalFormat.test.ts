@@ -1,20 +1,11 @@
 // Pins conditional formatting: the builder and the rule read back what was set, setConditionalFormatRules replaces
 // every rule, rule ranges move with inserted rows, and the model reports the rules.
-import { NotImplementedError, RuntimeCore } from '../../../local/runtime/core';
-import { createSpreadsheetApp } from '../../../local/runtime/spreadsheet';
-
-function setup() {
-  const core = new RuntimeCore('2010-03-10T12:00:00Z');
-  const { SpreadsheetApp, store } = createSpreadsheetApp(core);
-  store.create('Plan');
-  const app = SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  const sheet = app.getActiveSpreadsheet().getSheets()[0];
-  return { core, app, store, sheet };
-}
+import { NotImplementedError } from '../../../local/runtime/core';
+import { setupSheet } from './helpers';
 
 describe('ConditionalFormatRuleBuilder', () => {
   it('builds a formula rule whose condition reads back exactly', () => {
-    const { app, sheet } = setup();
+    const { app, sheet } = setupSheet();
     const rule = app
       .newConditionalFormatRule()
       .whenFormulaSatisfied('=$F2="Red"')
@@ -44,7 +35,7 @@ describe('ConditionalFormatRuleBuilder', () => {
     ['whenNumberGreaterThan', [10], 'NUMBER_GREATER_THAN'],
     ['whenNumberBetween', [1, 5], 'NUMBER_BETWEEN'],
   ] as const)('%s reads back as %s', (method, args, criteria) => {
-    const { app } = setup();
+    const { app } = setupSheet();
     const b = app.newConditionalFormatRule() as unknown as Record<
       string,
       (...a: unknown[]) => GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder
@@ -58,7 +49,7 @@ describe('ConditionalFormatRuleBuilder', () => {
   });
 
   it('takes a relative date for the date conditions', () => {
-    const { app } = setup();
+    const { app } = setupSheet();
     const c = app
       .newConditionalFormatRule()
       .whenDateBefore(app.RelativeDate.TODAY)
@@ -69,7 +60,7 @@ describe('ConditionalFormatRuleBuilder', () => {
   });
 
   it('copies a rule into a builder without changing the original', () => {
-    const { app, sheet } = setup();
+    const { app, sheet } = setupSheet();
     const rule = app
       .newConditionalFormatRule()
       .whenTextEqualTo('Red')
@@ -83,7 +74,7 @@ describe('ConditionalFormatRuleBuilder', () => {
   });
 
   it('does not model gradient rules', () => {
-    const { app } = setup();
+    const { app } = setupSheet();
     expect(() => app.newConditionalFormatRule().setGradientMaxpoint('#ff0000')).toThrow(NotImplementedError);
   });
 });
@@ -103,7 +94,7 @@ describe('rules on a sheet', () => {
   }
 
   it('replaces every rule on setConditionalFormatRules and appends through get-push-set', () => {
-    const { app, sheet } = setup();
+    const { app, sheet } = setupSheet();
     sheet.setConditionalFormatRules([rule(app, 'Red', sheet.getRange('F2:F10'))]);
     const rules = sheet.getConditionalFormatRules();
     rules.push(rule(app, 'Amber', sheet.getRange('F2:F10')));
@@ -118,7 +109,7 @@ describe('rules on a sheet', () => {
   });
 
   it('moves and stretches rule ranges with inserted and deleted rows', () => {
-    const { app, sheet } = setup();
+    const { app, sheet } = setupSheet();
     sheet.setConditionalFormatRules([rule(app, 'Red', sheet.getRange('F2:F10'))]);
     sheet.insertRowsBefore(1, 1);
     expect(sheet.getConditionalFormatRules()[0].getRanges()[0].getA1Notation()).toBe('F3:F11');
@@ -131,7 +122,7 @@ describe('rules on a sheet', () => {
   });
 
   it('reports the rules in the model', () => {
-    const { app, sheet, store } = setup();
+    const { app, sheet, store } = setupSheet();
     sheet.setConditionalFormatRules([
       app
         .newConditionalFormatRule()

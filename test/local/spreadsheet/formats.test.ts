@@ -8,6 +8,7 @@ import {
 } from '../../../local/runtime/spreadsheet/numberFormat';
 import {
   instantFromSerial,
+  isValidTimeZone,
   serialFromInstant,
   serialFromParts,
 } from '../../../local/runtime/spreadsheet/timezone';
@@ -118,5 +119,21 @@ describe('serials and time zones', () => {
     expect(new Date(instantFromSerial(serial, 'Europe/London')).toISOString()).toBe(
       '2010-10-31T01:30:00.000Z',
     );
+  });
+
+  it('keeps the seconds of a historic offset (London ran 1m15s behind GMT until 1847)', () => {
+    const ms = Date.UTC(1800, 5, 1, 12);
+    expect(serialFromInstant(ms, 'Europe/London')).toBeCloseTo(serialFromParts(1800, 6, 1, 11, 58, 45), 9);
+    expect(instantFromSerial(serialFromInstant(ms, 'Europe/London'), 'Europe/London')).toBe(ms);
+  });
+
+  it('takes time-zone database ids only, not the fixed offsets Utilities.formatDate reads', () => {
+    expect(['Europe/London', 'UTC', 'GMT', 'America/New_York'].map(isValidTimeZone)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['GMT+01:00', 'Europe/Nowhere', ''].map(isValidTimeZone)).toEqual([false, false, false]);
   });
 });

@@ -1,16 +1,10 @@
 // Pins protections: sheet and range protections with description, warning-only, editors (the owner always stays),
 // domain editing, unprotected ranges, listing by type on the sheet and the spreadsheet, and removal.
-import { NotImplementedError, RuntimeCore } from '../../../local/runtime/core';
-import { createSpreadsheetApp } from '../../../local/runtime/spreadsheet';
+import { NotImplementedError } from '../../../local/runtime/core';
+import { setupSheet } from './helpers';
 
 function setup(ownerEmail = 'owner@council.example') {
-  const core = new RuntimeCore('2010-03-10T12:00:00Z');
-  const { SpreadsheetApp, store } = createSpreadsheetApp(core);
-  store.create('Plan', 'Europe/London', { ownerEmail, editors: ['officer@council.example'] });
-  const app = SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  const ss = app.getActiveSpreadsheet();
-  const sheet = ss.getSheets()[0];
-  return { core, app, store, ss, sheet };
+  return setupSheet('Europe/London', { ownerEmail, editors: ['officer@council.example'] });
 }
 
 describe('sheet protection', () => {

@@ -1,20 +1,11 @@
 // Pins Range: fresh arrays from reads, the service's messages for wrong shapes and coordinates, A1 notation,
 // display values through number formats, cell formatting defaults, notes, clearing, and one count per call.
-import { NotImplementedError, RuntimeCore } from '../../../local/runtime/core';
-import { createSpreadsheetApp } from '../../../local/runtime/spreadsheet';
-
-function setup() {
-  const core = new RuntimeCore('2010-03-10T12:00:00Z');
-  const { SpreadsheetApp, store } = createSpreadsheetApp(core);
-  store.create('Plan');
-  const app = SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  const sheet = app.getActiveSpreadsheet().getSheets()[0];
-  return { core, app, store, sheet };
-}
+import { NotImplementedError } from '../../../local/runtime/core';
+import { setupSheet } from './helpers';
 
 describe('reading and writing values', () => {
   it('returns a fresh 2-D array on every read, with blanks as empty strings', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     const range = sheet.getRange('A1:C2');
     range.setValues([
       ['Code', 'Action', ''],
@@ -35,7 +26,7 @@ describe('reading and writing values', () => {
   });
 
   it('throws the service message when the data has the wrong number of rows or columns', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     expect(() =>
       sheet.getRange('A1:B3').setValues([
         [1, 2],
@@ -54,7 +45,7 @@ describe('reading and writing values', () => {
   });
 
   it('names errors "Exception" as Apps Script does', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     let caught: unknown;
     try {
       sheet.getRange(0, 1);
@@ -65,7 +56,7 @@ describe('reading and writing values', () => {
   });
 
   it('writes setValue into every cell of a multi-cell range', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     sheet.getRange('B2:C3').setValue('Red');
     expect(sheet.getRange('B2:C3').getValues()).toEqual([
       ['Red', 'Red'],
@@ -75,7 +66,7 @@ describe('reading and writing values', () => {
   });
 
   it('counts one call per getValues or setValues, whatever its size, and none for chaining into the proxy', () => {
-    const { sheet, core } = setup();
+    const { sheet, core } = setupSheet();
     core.resetCounts();
     sheet
       .getRange(1, 1, 100, 5)
@@ -91,7 +82,7 @@ describe('reading and writing values', () => {
   });
 
   it('throws NotImplementedError for a Range method the runtime lacks', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     expect(() => (sheet.getRange('A1') as unknown as { merge(): void }).merge()).toThrow(
       'not implemented in the local runtime: Range.merge',
     );
@@ -100,7 +91,7 @@ describe('reading and writing values', () => {
 
 describe('coordinates', () => {
   it('checks getRange numbers in the service order with its messages', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
     expect(() => sheet.getRange(1, 0)).toThrow('The starting column of the range is too small.');
     expect(() => sheet.getRange(2, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
@@ -118,13 +109,13 @@ describe('coordinates', () => {
   });
 
   it('does not grow the sheet for setValues: a range past the last row cannot be had', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     expect(() => sheet.getRange(999, 1, 5, 1)).toThrow('outside the dimensions of the sheet');
     expect(sheet.getMaxRows()).toBe(1000);
   });
 
   it('parses A1 notation, including open-ended and whole rows or columns, and prints it back', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     expect(sheet.getRange('b3').getA1Notation()).toBe('B3');
     expect(sheet.getRange('$B$3:$D$9').getA1Notation()).toBe('B3:D9');
     expect(sheet.getRange('D9:B3').getA1Notation()).toBe('B3:D9');
@@ -138,7 +129,7 @@ describe('coordinates', () => {
   });
 
   it('reports position, size and moves with offset and getCell', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     const r = sheet.getRange(2, 3, 4, 5);
     expect([
       r.getRow(),
@@ -158,7 +149,7 @@ describe('coordinates', () => {
 
 describe('display values and number formats', () => {
   it('shows numbers plainly, booleans in capitals and formatted numbers through their pattern', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     sheet.getRange('A1:F1').setValues([[1234.5, 1 / 3, true, 0.256, 1234567.891, -42]]);
     sheet.getRange('D1').setNumberFormat('0.0%');
     sheet.getRange('E1').setNumberFormat('#,##0.00');
@@ -169,7 +160,7 @@ describe('display values and number formats', () => {
   });
 
   it('reports the automatic format for an unformatted cell and the set format otherwise', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     sheet.getRange('A1:B1').setNumberFormats([['@', 'dd mmm yyyy']]);
     expect(sheet.getRange('A1:C1').getNumberFormats()).toEqual([['@', 'dd mmm yyyy', '0.###############']]);
     sheet.getRange('B1').setValue('31/03/2010');
@@ -177,7 +168,7 @@ describe('display values and number formats', () => {
   });
 
   it('refuses to display through a number format it cannot render', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     sheet.getRange('A1').setNumberFormat('[h]:mm').setValue(1.5);
     expect(() => sheet.getRange('A1').getDisplayValue()).toThrow(NotImplementedError);
   });
@@ -185,7 +176,7 @@ describe('display values and number formats', () => {
 
 describe('cell formatting', () => {
   it('has the Sheets defaults until set, normalises colours, and reads back per cell', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     const r = sheet.getRange('A1:B1');
     expect(r.getBackgrounds()).toEqual([['#ffffff', '#ffffff']]);
     expect(r.getFontWeights()).toEqual([['normal', 'normal']]);
@@ -205,7 +196,7 @@ describe('cell formatting', () => {
   });
 
   it('sets wrapping and alignment (recorded for the model)', () => {
-    const { sheet, app, store } = setup();
+    const { sheet, app, store } = setupSheet();
     sheet.getRange('A1').setWrap(true);
     sheet
       .getRange('B1')
@@ -221,7 +212,7 @@ describe('cell formatting', () => {
   });
 
   it('keeps notes per cell, with an empty string where there is none', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     sheet.getRange('A1:B1').setNotes([['Set by the script', null]]);
     expect(sheet.getRange('A1:B1').getNotes()).toEqual([['Set by the script', '']]);
     sheet.getRange('A1').clearNote();
@@ -231,7 +222,7 @@ describe('cell formatting', () => {
 
 describe('clearing', () => {
   function filled() {
-    const s = setup();
+    const s = setupSheet();
     const r = s.sheet.getRange('A1');
     r.setValue('x').setBackground('#ff0000').setNote('n');
     r.setDataValidation(s.app.newDataValidation().requireValueInList(['x']).build());

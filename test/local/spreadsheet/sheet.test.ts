@@ -1,21 +1,10 @@
 // Pins Sheet: a new sheet's size, last row and data range, appendRow growing the grid, inserting and deleting rows
 // and columns (with what moves along), frozen panes, widths, hiding, tab colours and names.
-import { RuntimeCore } from '../../../local/runtime/core';
-import { createSpreadsheetApp } from '../../../local/runtime/spreadsheet';
-
-function setup() {
-  const core = new RuntimeCore('2010-03-10T12:00:00Z');
-  const { SpreadsheetApp, store } = createSpreadsheetApp(core);
-  store.create('Plan');
-  const app = SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  const ss = app.getActiveSpreadsheet();
-  const sheet = ss.getSheets()[0];
-  return { core, app, store, ss, sheet };
-}
+import { setupSheet } from './helpers';
 
 describe('size and extent', () => {
   it('starts with 1000 rows and 26 columns, empty', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     expect([sheet.getMaxRows(), sheet.getMaxColumns(), sheet.getLastRow(), sheet.getLastColumn()]).toEqual([
       1000, 26, 0, 0,
     ]);
@@ -23,7 +12,7 @@ describe('size and extent', () => {
   });
 
   it('measures content, not formatting, for the last row and the data range', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     sheet.getRange('C5').setValue('x');
     sheet.getRange('A20').setBackground('#ff0000').setNote('a note');
     expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([5, 3]);
@@ -35,7 +24,7 @@ describe('size and extent', () => {
 
 describe('appendRow', () => {
   it('writes below the last row with content, reading strings as typed', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     sheet.getRange('A1:B1').setValues([['Code', 'Target date']]);
     sheet.appendRow(['CEA1', '31/03/2010']);
     expect(sheet.getLastRow()).toBe(2);
@@ -43,7 +32,7 @@ describe('appendRow', () => {
   });
 
   it('adds a row when the sheet is full, and columns for a longer row', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     sheet.getRange(1000, 1).setValue('last');
     sheet.appendRow(Array.from({ length: 30 }, (_, i) => i));
     expect([sheet.getMaxRows(), sheet.getMaxColumns(), sheet.getLastRow()]).toEqual([1001, 30, 1001]);
@@ -53,7 +42,7 @@ describe('appendRow', () => {
 
 describe('inserting and deleting rows and columns', () => {
   function table() {
-    const s = setup();
+    const s = setupSheet();
     s.sheet.getRange('A1:B3').setValues([
       ['Code', 'Status'],
       ['CEA1', 'Open'],
@@ -126,7 +115,7 @@ describe('inserting and deleting rows and columns', () => {
   });
 
   it('refuses to grow the spreadsheet past 10,000,000 cells', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     expect(() => sheet.insertRowsAfter(1000, 384_616)).toThrow(
       'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
     );
@@ -137,7 +126,7 @@ describe('inserting and deleting rows and columns', () => {
 
 describe('frozen panes, widths, visibility, names', () => {
   it('freezes rows and columns, and refuses to freeze them all', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     sheet.setFrozenRows(1);
     sheet.setFrozenColumns(2);
     expect([sheet.getFrozenRows(), sheet.getFrozenColumns()]).toEqual([1, 2]);
@@ -147,7 +136,7 @@ describe('frozen panes, widths, visibility, names', () => {
   });
 
   it('keeps column widths, 100 px by default, and estimates them on autoResize', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     expect(sheet.getColumnWidth(1)).toBe(100);
     sheet.setColumnWidths(1, 2, 80);
     expect([sheet.getColumnWidth(1), sheet.getColumnWidth(2), sheet.getColumnWidth(3)]).toEqual([
@@ -160,7 +149,7 @@ describe('frozen panes, widths, visibility, names', () => {
   });
 
   it('hides and shows sheets, never the last visible one', () => {
-    const { ss, sheet } = setup();
+    const { ss, sheet } = setupSheet();
     expect(() => sheet.hideSheet()).toThrow("You can't hide all the sheets in a document.");
     const other = ss.insertSheet('Other');
     sheet.hideSheet();
@@ -172,7 +161,7 @@ describe('frozen panes, widths, visibility, names', () => {
   });
 
   it('sets and clears the tab colour', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     expect(sheet.getTabColor()).toBeNull();
     sheet.setTabColor('#FF9900');
     expect(sheet.getTabColor()).toBe('#ff9900');
@@ -181,7 +170,7 @@ describe('frozen panes, widths, visibility, names', () => {
   });
 
   it('renames, refusing a name another sheet has (in any case)', () => {
-    const { ss, sheet } = setup();
+    const { ss, sheet } = setupSheet();
     ss.insertSheet('Actions');
     expect(() => sheet.setName('actions')).toThrow(
       'A sheet with the name "actions" already exists. Please enter another name.',
@@ -193,7 +182,7 @@ describe('frozen panes, widths, visibility, names', () => {
   });
 
   it('clears contents and formats of the whole sheet', () => {
-    const { sheet } = setup();
+    const { sheet } = setupSheet();
     sheet.getRange('A1').setValue('x').setBackground('#ff0000').setNote('kept');
     sheet.clear();
     expect([
@@ -206,7 +195,7 @@ describe('frozen panes, widths, visibility, names', () => {
 
 describe('selection', () => {
   it('activates ranges and sheets and reports the active range and cell', () => {
-    const { ss, sheet, store } = setup();
+    const { ss, sheet, store } = setupSheet();
     expect(sheet.getActiveRange()!.getA1Notation()).toBe('A1');
     const other = ss.insertSheet('Other');
     sheet.getRange('B2:C4').activate();

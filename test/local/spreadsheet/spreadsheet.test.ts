@@ -1,23 +1,16 @@
 // Pins Spreadsheet and the SpreadsheetApp global: the bound spreadsheet, ids and URLs, opening by id, sheets by
 // name and index, inserting and deleting sheets with the service's messages, named ranges, owner, time zone, toasts.
-import { NotImplementedError, RuntimeCore } from '../../../local/runtime/core';
-import { createSpreadsheetApp } from '../../../local/runtime/spreadsheet';
-
-function setup() {
-  const core = new RuntimeCore('2010-03-10T12:00:00Z');
-  const { SpreadsheetApp, store } = createSpreadsheetApp(core);
-  const app = SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  return { core, app, store };
-}
+import { NotImplementedError } from '../../../local/runtime/core';
+import { setupApp } from './helpers';
 
 describe('SpreadsheetApp', () => {
   it('returns null for the active spreadsheet when the script is bound to none', () => {
-    const { app } = setup();
+    const { app } = setupApp();
     expect(app.getActiveSpreadsheet()).toBeNull();
   });
 
   it('binds the first spreadsheet created, and setActive changes it', () => {
-    const { app, store } = setup();
+    const { app, store } = setupApp();
     const first = store.create('Plan');
     const second = store.create('Other');
     expect(app.getActiveSpreadsheet().getName()).toBe('Plan');
@@ -27,7 +20,7 @@ describe('SpreadsheetApp', () => {
   });
 
   it('opens by id and by URL, and fails for an unknown id with the service message', () => {
-    const { app, store } = setup();
+    const { app, store } = setupApp();
     const ss = store.create('Plan');
     expect(app.openById(ss.getId()).getName()).toBe('Plan');
     expect(app.openByUrl(ss.getUrl()).getId()).toBe(ss.getId());
@@ -38,7 +31,7 @@ describe('SpreadsheetApp', () => {
   });
 
   it('creates spreadsheets owned by the store owner, in the default zone and locale', () => {
-    const { app, store } = setup();
+    const { app, store } = setupApp();
     store.ownerEmail = 'clerk@council.example';
     const made = app.create('Snapshot', 10, 3);
     expect(made.getOwner()!.getEmail()).toBe('clerk@council.example');
@@ -49,7 +42,7 @@ describe('SpreadsheetApp', () => {
   });
 
   it('exposes the enums as objects that print their names', () => {
-    const { app } = setup();
+    const { app } = setupApp();
     expect(String(app.ProtectionType.SHEET)).toBe('SHEET');
     expect(String(app.DataValidationCriteria.VALUE_IN_LIST)).toBe('VALUE_IN_LIST');
     expect(app.WrapStrategy.WRAP).toBe(app.WrapStrategy.WRAP);
@@ -57,7 +50,7 @@ describe('SpreadsheetApp', () => {
   });
 
   it('counts calls on the global itself', () => {
-    const { app, store, core } = setup();
+    const { app, store, core } = setupApp();
     store.create('Plan');
     core.resetCounts();
     app.getActiveSpreadsheet();
@@ -71,7 +64,7 @@ describe('SpreadsheetApp', () => {
 
 describe('sheets', () => {
   it('finds sheets by name (any case), by id, or returns null', () => {
-    const { store, app } = setup();
+    const { store, app } = setupApp();
     store.create('Plan');
     const ss = app.getActiveSpreadsheet();
     const actions = ss.insertSheet('Actions');
@@ -83,7 +76,7 @@ describe('sheets', () => {
   });
 
   it('inserts at a 0-based index, names new sheets SheetN, and activates them', () => {
-    const { store, app } = setup();
+    const { store, app } = setupApp();
     store.create('Plan');
     const ss = app.getActiveSpreadsheet();
     const first = ss.insertSheet('First', 0);
@@ -96,7 +89,7 @@ describe('sheets', () => {
   });
 
   it('refuses a duplicate sheet name with the service message', () => {
-    const { store, app } = setup();
+    const { store, app } = setupApp();
     store.create('Plan');
     const ss = app.getActiveSpreadsheet();
     ss.insertSheet('Actions');
@@ -106,7 +99,7 @@ describe('sheets', () => {
   });
 
   it('deletes sheets but never the last one or the last visible one', () => {
-    const { store, app } = setup();
+    const { store, app } = setupApp();
     store.create('Plan');
     const ss = app.getActiveSpreadsheet();
     const sheet1 = ss.getSheets()[0];
@@ -119,7 +112,7 @@ describe('sheets', () => {
   });
 
   it('moves the active sheet to a 1-based position', () => {
-    const { store, app } = setup();
+    const { store, app } = setupApp();
     store.create('Plan');
     const ss = app.getActiveSpreadsheet();
     ss.insertSheet('B');
@@ -128,7 +121,7 @@ describe('sheets', () => {
   });
 
   it('refuses insertSheet with a template (not modelled)', () => {
-    const { store, app } = setup();
+    const { store, app } = setupApp();
     store.create('Plan');
     expect(() => app.getActiveSpreadsheet().insertSheet('X', 0, { template: null } as never)).toThrow(
       NotImplementedError,
@@ -136,7 +129,7 @@ describe('sheets', () => {
   });
 
   it('refuses to add a sheet past 10,000,000 cells', () => {
-    const { store, app } = setup();
+    const { store, app } = setupApp();
     store.create('Plan', 'Europe/London', { rows: 384_000, columns: 26 });
     expect(() => app.getActiveSpreadsheet().insertSheet()).toThrow(
       'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
@@ -146,7 +139,7 @@ describe('sheets', () => {
 
 describe('ranges by notation and name', () => {
   it('resolves "Sheet!A1" and plain A1 on the active sheet', () => {
-    const { store, app } = setup();
+    const { store, app } = setupApp();
     store.create('Plan');
     const ss = app.getActiveSpreadsheet();
     ss.insertSheet("People's list");
@@ -158,7 +151,7 @@ describe('ranges by notation and name', () => {
   });
 
   it('sets, reads, renames and removes named ranges', () => {
-    const { store, app } = setup();
+    const { store, app } = setupApp();
     store.create('Plan');
     const ss = app.getActiveSpreadsheet();
     ss.setNamedRange('Statuses', ss.getRange('Sheet1!A2:A6'));
@@ -177,7 +170,7 @@ describe('ranges by notation and name', () => {
 
 describe('owner, zone, toasts', () => {
   it('reports the owner and editors', () => {
-    const { store, app } = setup();
+    const { store, app } = setupApp();
     store.create('Plan', 'Europe/London', {
       ownerEmail: 'owner@council.example',
       editors: ['a@council.example'],
@@ -188,7 +181,7 @@ describe('owner, zone, toasts', () => {
   });
 
   it('changes the time zone, refusing unknown zones', () => {
-    const { store, app } = setup();
+    const { store, app } = setupApp();
     store.create('Plan');
     const ss = app.getActiveSpreadsheet();
     ss.setSpreadsheetTimeZone('Europe/Paris');
@@ -197,7 +190,7 @@ describe('owner, zone, toasts', () => {
   });
 
   it('records toasts', () => {
-    const { store, app } = setup();
+    const { store, app } = setupApp();
     store.create('Plan');
     app.getActiveSpreadsheet().toast('3 reminders sent', 'Reminders', 10);
     app.getActiveSpreadsheet().toast('Done');

@@ -1,19 +1,12 @@
 // Pins the store tests and the CLI use: loading rows as typed, the plain-data model (read without counting calls),
 // Dates handed out in the script's own realm, and the size the bench needs (10,000 x 20 well under a second).
 import * as vm from 'node:vm';
-import { RuntimeCore } from '../../../local/runtime/core';
-import { LocalRuntimeError, createSpreadsheetApp } from '../../../local/runtime/spreadsheet';
-
-function setup() {
-  const core = new RuntimeCore('2010-03-10T12:00:00Z');
-  const { SpreadsheetApp, store } = createSpreadsheetApp(core);
-  const app = SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  return { core, app, store };
-}
+import { LocalRuntimeError } from '../../../local/runtime/spreadsheet';
+import { setupApp } from './helpers';
 
 describe('store.load', () => {
   it('creates the sheet, grows it to fit and reads strings as typed', () => {
-    const { app, store, core } = setup();
+    const { app, store, core } = setupApp();
     store.create('Plan');
     const rows = [
       ['Code', 'Target date', 'Number'],
@@ -32,14 +25,14 @@ describe('store.load', () => {
   });
 
   it('refuses to load without a spreadsheet', () => {
-    const { store } = setup();
+    const { store } = setupApp();
     expect(() => store.load('Actions', [['a']])).toThrow(LocalRuntimeError);
   });
 });
 
 describe('store.model', () => {
   it('reads everything back as plain data without counting a single call', () => {
-    const { app, store, core } = setup();
+    const { app, store, core } = setupApp();
     store.create('Plan');
     const sheet = app.getActiveSpreadsheet().getSheets()[0];
     sheet.getRange('A1:C2').setValues([
@@ -87,7 +80,7 @@ describe('store.model', () => {
 
 describe('Dates in the script realm', () => {
   it('hands out Dates made by the script realm constructor so instanceof holds there', () => {
-    const { app, store } = setup();
+    const { app, store } = setupApp();
     store.create('Plan');
     const context = vm.createContext({});
     const ScriptDate = vm.runInContext('Date', context) as DateConstructor;
@@ -103,7 +96,7 @@ describe('Dates in the script realm', () => {
 
 describe('size', () => {
   it('writes and reads 10,000 rows x 20 columns well under a second, one call each', () => {
-    const { app, store, core } = setup();
+    const { app, store, core } = setupApp();
     store.create('Plan', 'Europe/London', { rows: 10_000, columns: 20 });
     const sheet = app.getActiveSpreadsheet().getSheets()[0];
     const day = new Date('2010-04-01T00:00:00Z');

@@ -1,14 +1,13 @@
 // Pins the Ui: menus recorded as built, alerts and prompts answered from a scripted queue (a missing answer is a
 // clear test error), dialogs and sidebars recorded with the HtmlOutput's content, getUi refused without a UI.
-import { RuntimeCore } from '../../../local/runtime/core';
-import { LocalRuntimeError, createSpreadsheetApp } from '../../../local/runtime/spreadsheet';
+import type { RuntimeCore } from '../../../local/runtime/core';
+import { LocalRuntimeError } from '../../../local/runtime/spreadsheet';
+import { setupApp } from './helpers';
 
 function setup() {
-  const core = new RuntimeCore('2010-03-10T12:00:00Z');
-  const { SpreadsheetApp, store } = createSpreadsheetApp(core);
-  store.create('Plan');
-  const app = SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  return { core, app, store, ui: app.getUi() };
+  const env = setupApp();
+  env.store.create('Plan');
+  return { ...env, ui: env.app.getUi() };
 }
 
 describe('menus', () => {

@@ -1,20 +1,11 @@
 // Pins data validation: every builder criterion reads back exactly what was set, rules attach to cells and come
 // back per cell (null where none), new rows inherit them, and the model groups cells into rectangles.
-import { NotImplementedError, RuntimeCore } from '../../../local/runtime/core';
-import { createSpreadsheetApp } from '../../../local/runtime/spreadsheet';
-
-function setup() {
-  const core = new RuntimeCore('2010-03-10T12:00:00Z');
-  const { SpreadsheetApp, store } = createSpreadsheetApp(core);
-  store.create('Plan');
-  const app = SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  const sheet = app.getActiveSpreadsheet().getSheets()[0];
-  return { core, app, store, sheet };
-}
+import { NotImplementedError } from '../../../local/runtime/core';
+import { setupSheet } from './helpers';
 
 describe('DataValidationBuilder', () => {
   it('reads back a list rule with its dropdown flag, and allows invalid data by default', () => {
-    const { app } = setup();
+    const { app } = setupSheet();
     const b = app.newDataValidation().requireValueInList(['Not started', 'In progress'], false);
     expect(b.getCriteriaType()).toBe(app.DataValidationCriteria.VALUE_IN_LIST);
     expect(b.getCriteriaValues()).toEqual([['Not started', 'In progress'], false]);
@@ -42,7 +33,7 @@ describe('DataValidationBuilder', () => {
     ['requireCheckbox', ['Yes', 'No'], 'CHECKBOX'],
     ['requireFormulaSatisfied', ['=LEN(A1)<10'], 'CUSTOM_FORMULA'],
   ] as const)('%s(%j) reads back as %s with the same values', (method, args, criteria) => {
-    const { app } = setup();
+    const { app } = setupSheet();
     const builder = app.newDataValidation() as unknown as Record<
       string,
       (...a: unknown[]) => GoogleAppsScript.Spreadsheet.DataValidationBuilder
@@ -53,7 +44,7 @@ describe('DataValidationBuilder', () => {
   });
 
   it('reads back dates as new Date objects for the date criteria', () => {
-    const { app } = setup();
+    const { app } = setupSheet();
     const start = new Date('2010-04-01T00:00:00Z');
     const end = new Date('2011-03-31T00:00:00Z');
     const cases: [GoogleAppsScript.Spreadsheet.DataValidation, string, Date[]][] = [
@@ -72,14 +63,14 @@ describe('DataValidationBuilder', () => {
   });
 
   it('keeps a range rule as a Range', () => {
-    const { app, sheet } = setup();
+    const { app, sheet } = setupSheet();
     const rule = app.newDataValidation().requireValueInRange(sheet.getRange('Z1:Z5')).build();
     const [range, dropdown] = rule.getCriteriaValues() as [GoogleAppsScript.Spreadsheet.Range, boolean];
     expect([range.getA1Notation(), dropdown]).toEqual(['Z1:Z5', true]);
   });
 
   it('copies a rule into a new builder and changes criteria with withCriteria', () => {
-    const { app } = setup();
+    const { app } = setupSheet();
     const rule = app.newDataValidation().requireNumberBetween(1, 5).setHelpText('1 to 5').build();
     const changed = rule.copy().withCriteria(app.DataValidationCriteria.NUMBER_BETWEEN, [1, 9]).build();
     expect(changed.getCriteriaValues()).toEqual([1, 9]);
@@ -88,14 +79,14 @@ describe('DataValidationBuilder', () => {
   });
 
   it('refuses to build a rule with no criteria (the real outcome is not known here)', () => {
-    const { app } = setup();
+    const { app } = setupSheet();
     expect(() => app.newDataValidation().build()).toThrow(NotImplementedError);
   });
 });
 
 describe('rules on cells', () => {
   it('sets one rule on a range and reads it back per cell, null where none', () => {
-    const { app, sheet } = setup();
+    const { app, sheet } = setupSheet();
     const rule = app.newDataValidation().requireValueInList(['A', 'B']).build();
     sheet.getRange('C2:C4').setDataValidation(rule);
     expect(String(sheet.getRange('C3').getDataValidation()?.getCriteriaType())).toBe('VALUE_IN_LIST');
@@ -109,7 +100,7 @@ describe('rules on cells', () => {
   });
 
   it('sets different rules per cell with setDataValidations, checking the shape', () => {
-    const { app, sheet } = setup();
+    const { app, sheet } = setupSheet();
     const email = app.newDataValidation().requireTextIsEmail().build();
     sheet.getRange('A1:B1').setDataValidations([[email, null]]);
     expect(
@@ -124,7 +115,7 @@ describe('rules on cells', () => {
   });
 
   it('does not reject a script write that breaks a rule (validation stops people, not scripts)', () => {
-    const { app, sheet } = setup();
+    const { app, sheet } = setupSheet();
     sheet
       .getRange('A1')
       .setDataValidation(app.newDataValidation().requireValueInList(['A']).setAllowInvalid(false).build());
@@ -133,7 +124,7 @@ describe('rules on cells', () => {
   });
 
   it('gives rows inserted inside a validated block the same rule', () => {
-    const { app, sheet } = setup();
+    const { app, sheet } = setupSheet();
     sheet.getRange('B2:B10').setDataValidation(app.newDataValidation().requireTextIsEmail().build());
     sheet.insertRowsAfter(5, 2);
     expect(sheet.getRange('B6').getDataValidation()).not.toBeNull();
@@ -142,7 +133,7 @@ describe('rules on cells', () => {
   });
 
   it('reports rules in the model as rectangles of cells that share them', () => {
-    const { app, sheet, store } = setup();
+    const { app, sheet, store } = setupSheet();
     const list = app.newDataValidation().requireValueInList(['A', 'B']).setAllowInvalid(false).build();
     sheet.getRange('C2:D500').setDataValidation(list);
     sheet

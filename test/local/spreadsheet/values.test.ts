@@ -1,17 +1,12 @@
 // Pins how written values are interpreted: strings as typed in an en_GB (or en_US) sheet, dates as wall-clock
 // serials in the spreadsheet's time zone, formulas kept but not calculated, the 50,000-character cell limit.
-import { NotImplementedError, RuntimeCore } from '../../../local/runtime/core';
-import { createSpreadsheetApp } from '../../../local/runtime/spreadsheet';
+import { NotImplementedError } from '../../../local/runtime/core';
+import { setupSheet } from './helpers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 function setup(locale = 'en_GB', timeZone = 'Europe/London') {
-  const core = new RuntimeCore('2010-03-10T12:00:00Z');
-  const { SpreadsheetApp, store } = createSpreadsheetApp(core, { locale });
-  store.create('Plan', timeZone);
-  const app = SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  const sheet: Sheet = app.getActiveSpreadsheet().getSheets()[0];
-  return { core, app, store, sheet };
+  return setupSheet(timeZone, { locale });
 }
 
 function typed(sheet: Sheet, text: unknown): unknown {
