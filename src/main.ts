@@ -16,22 +16,31 @@ export function onOpen(): void {
 
 /** Menu › Set up or repair this spreadsheet. */
 export function setUpOrRepairSpreadsheet(): MenuOutcome<ReturnType<typeof setUpOrRepair>> {
-  return fromMenu(liveServices(), 'Set up or repair', setUpOrRepair);
+  return fromMenu(liveServices(), 'Set up or repair', setUpOrRepair, {
+    administratorsOnly: 'and the daily and on-edit schedules it installs run as whoever runs it',
+  });
 }
 
 /** Menu › Refresh status colours. Returns its outcome for the local preview; Apps Script ignores it. */
 export function refreshStatusColours(): MenuOutcome<RefreshResult> {
-  return fromMenu(liveServices(), REFRESH_JOB, (services) => {
-    const result = refreshStatus(services);
-    const problems = result.problems.length;
-    services.spreadsheet.toast(
-      `${result.actions} live actions: ${result.byStatus.Overdue} overdue, ${result.byStatus['Due soon']} due soon.` +
-        (problems ? ` ${problems} problem${problems === 1 ? '' : 's'}: see Check the plan.` : ''),
-      REFRESH_JOB,
-      10,
-    );
-    return result;
-  });
+  return fromMenu(
+    liveServices(),
+    REFRESH_JOB,
+    (services) => {
+      const result = refreshStatus(services);
+      const problems = result.problems.length;
+      services.spreadsheet.toast(
+        `${result.actions} live actions: ${result.byStatus.Overdue} overdue, ${result.byStatus['Due soon']} due soon.` +
+          (problems ? ` ${problems} problem${problems === 1 ? '' : 's'}: see Check the plan.` : ''),
+        REFRESH_JOB,
+        10,
+      );
+      return result;
+    },
+    {
+      administratorsOnly: 'the status colours also refresh by themselves every morning and after each edit',
+    },
+  );
 }
 
 /** Daily trigger (installed by setup): refreshes statuses and the Dashboard. Throws on failure so Google's own
@@ -42,22 +51,25 @@ export function dailyRefresh(): RefreshResult {
 
 /** Menu › Assign codes to new actions. */
 export function assignCodesToNewActions(): MenuOutcome<ReturnType<typeof assignCodes>> {
-  return fromMenu(liveServices(), 'Assign codes', assignCodes);
+  return fromMenu(liveServices(), 'Assign codes', assignCodes, {
+    administratorsOnly: 'every code it gives is recorded in the Audit log',
+  });
 }
 
-/** Menu › Check the plan. */
+/** Menu › Check the plan. Staff may run it: its notes go only on cells they may edit. */
 export function checkThePlan(): MenuOutcome<ReturnType<typeof checkPlan>> {
   return fromMenu(liveServices(), 'Check the plan', checkPlan);
 }
 
-/** Menu › Settings and schedules… */
+/** Menu › Settings and schedules… Only reads, so staff may run it. */
 export function settingsAndSchedules(): MenuOutcome<ReturnType<typeof showSettingsAndSchedules>> {
   return fromMenu(liveServices(), 'Settings and schedules', showSettingsAndSchedules);
 }
 
 /**
- * Installable on-edit trigger (installed by setup, so it runs as the owner and may stamp protected columns). Not
- * named onEdit: a simple trigger of that name would run as well and log every edit twice.
+ * Installable on-edit trigger (installed by setup, so it runs as the administrator who ran setup and may stamp
+ * protected columns, whoever made the edit). Not named onEdit: a simple trigger of that name would run as well and
+ * log every edit twice.
  */
 export function onPlanEdit(event: EditEvent): void {
   handleEdit(liveServices(), event);

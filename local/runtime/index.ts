@@ -1,5 +1,6 @@
 // The local Apps Script runtime assembled: every in-memory service over one core, the globals a bundle sees,
-// and executions that end as Apps Script ends them (locks released).
+// and executions that end as Apps Script ends them (locks released), each run as one user whose permissions (the
+// spreadsheet's protections, their own triggers, properties and locks) every service applies.
 import { readFileSync } from 'node:fs';
 import { RuntimeCore } from './core';
 import { createDocumentApp } from './document';
@@ -20,13 +21,23 @@ export interface LocalRuntimeOptions {
   scriptTimeZone?: string;
   /** The account that owns the spreadsheet and the script (and so the triggers it installs). */
   owner?: string;
-  /** The person at the keyboard; defaults to the owner. */
+  /** The person at the keyboard; defaults to the owner. Scripts still run as the owner (see executeAs). */
   activeUser?: string;
   /** MailApp's daily recipient quota (100 for a consumer account, 1,500 for Workspace). */
   mailQuota?: number;
 }
 
 export const DEFAULT_OWNER = 'plan.admin@example.org';
+
+/**
+ * Who an execution runs as. `effective` is the account whose permissions apply (Session.getEffectiveUser: the person
+ * who clicked a menu item, or a trigger's creator); `active` is Session.getActiveUser ('' when Google withholds it),
+ * the effective user when not given.
+ */
+export interface RunAs {
+  effective: string;
+  active?: string;
+}
 
 export type LocalRuntime = ReturnType<typeof createLocalRuntime>;
 
@@ -44,7 +55,9 @@ export function createLocalRuntime(opts: LocalRuntimeOptions = {}) {
     effectiveUser: owner,
     activeUser: opts.activeUser ?? owner,
   });
-  const currentUser = () => owner;
+  // Every service asks the Session who is running now, so a run as someone else is refused what they may not do.
+  const currentUser = () => session.effectiveUser();
+  sheets.store.setCurrentUser(currentUser);
   const mail = createMailApp(core, { dailyQuota: opts.mailQuota });
   const triggers = createScriptApp(core, { ownerEmail: owner, userEmail: currentUser, scriptTimeZone });
   const properties = createPropertiesService(core, { currentUser });
@@ -68,6 +81,31 @@ export function createLocalRuntime(opts: LocalRuntimeOptions = {}) {
     Date: ClockDate,
   };
 
+  /**
+   * Runs `work` as one Apps Script execution, as whoever the Session says is running now (the owner unless a test
+   * changed it): a fresh execution id, and its locks released when it ends.
+   */
+  const execute = <T>(work: () => T): T => {
+    const id = core.beginExecution();
+    try {
+      return work();
+    } finally {
+      locks.releaseAll(id);
+    }
+  };
+  /** Runs `work` (not itself an execution: a person's typing, say) as `as`, putting the Session back after. */
+  const withUser = <T>(as: RunAs, work: () => T): T => {
+    const before = { active: session.activeUser(), effective: session.effectiveUser() };
+    session.setEffectiveUser(as.effective);
+    session.setActiveUser(as.active ?? as.effective);
+    try {
+      return work();
+    } finally {
+      session.setEffectiveUser(before.effective);
+      session.setActiveUser(before.active);
+    }
+  };
+
   return {
     core,
     owner,
@@ -82,15 +120,10 @@ export function createLocalRuntime(opts: LocalRuntimeOptions = {}) {
     locks,
     session,
     logger,
-    /** Runs `work` as one Apps Script execution: a fresh execution id, and its locks released when it ends. */
-    execute<T>(work: () => T): T {
-      const id = core.beginExecution();
-      try {
-        return work();
-      } finally {
-        locks.releaseAll(id);
-      }
-    },
+    execute,
+    withUser,
+    /** Runs `work` as one execution by `as` (a menu click by someone else, or a trigger running as its creator). */
+    executeAs: <T>(as: RunAs, work: () => T): T => withUser(as, () => execute(work)),
   };
 }
 

@@ -75,6 +75,10 @@ export function createSession(
   setActiveUser(email: string): void;
   /** Who the script runs as: the trigger's creator when a trigger fires. */
   setEffectiveUser(email: string): void;
+  /** Runtime plumbing, uncounted: the person at the keyboard now ('' when withheld). */
+  activeUser(): string;
+  /** Runtime plumbing, uncounted: the account the script runs as now, whose permissions every service applies. */
+  effectiveUser(): string;
 } {
   resolveZone(opts.scriptTimeZone);
   const state = {
@@ -92,5 +96,7 @@ export function createSession(
     setEffectiveUser(email: string): void {
       state.effective = email;
     },
+    activeUser: () => state.active,
+    effectiveUser: () => state.effective,
   };
 }

@@ -32,6 +32,8 @@ export interface RangePort {
   setVerticalAlignment(alignment: string | null): RangePort;
   clearContent(): RangePort;
   protect(): ProtectionPort;
+  /** Whether the user the script runs as may edit every cell of the range (protections respected). */
+  canEdit(): boolean;
 }
 
 export interface SheetPort {
@@ -74,6 +76,7 @@ export interface SpreadsheetPort {
   getActiveSheet(): SheetPort;
   setActiveSheet(sheet: SheetPort): SheetPort;
   getOwner(): { getEmail(): string } | null;
+  getProtections(type: unknown): ProtectionPort[];
   getSpreadsheetTimeZone(): string;
   toast(msg: string, title: string, timeoutSeconds?: number): void;
   getActiveRange(): RangePort | null;
@@ -127,6 +130,8 @@ export interface ProtectionPort {
   setDomainEdit(editable: boolean): ProtectionPort;
   getRange(): RangePort;
   remove(): void;
+  /** Whether the user the script runs as may edit what this protects. */
+  canEdit(): boolean;
 }
 
 export interface EmbeddedChartPort {
@@ -218,7 +223,10 @@ export interface Services {
   userEmail(): string;
   /** Google's stand-in for a withheld user: unique per user and script, stable for 30 days. */
   temporaryUserKey(): string;
-  /** The account the script runs as: the owner, who installed the triggers and may edit protected ranges. */
+  /**
+   * The account the script runs as: the person who clicked the menu item, or the creator of the running trigger
+   * (the administrator who ran setup). Protections are enforced against this account.
+   */
   effectiveUserEmail(): string;
   /** Only from menu handlers and dialogs: Apps Script throws when a trigger asks for the UI. */
   ui(): UiPort;

@@ -1,7 +1,9 @@
 // Check the plan: every problem of DESIGN 2.7 in one dialog, grouped by sheet and row, and a note on each offending
-// cell (the check's own notes replaced, people's kept), each sheet's notes written at most once.
+// cell (the check's own notes replaced, people's kept), each sheet's notes written in a fixed number of blocks. Staff
+// who are not plan administrators may run it: it writes no cell they may not edit.
 import { ACTION_COLUMNS, ACTIONS_SHEET } from '../domain/actions';
 import { isoDateInZone } from '../domain/dates';
+import { SCRIPT_WRITTEN_ACTION_HEADERS } from '../domain/layout';
 import { PEOPLE_SHEET } from '../domain/people';
 import { readPlan } from '../domain/plan';
 import { checkProblems } from '../domain/planCheck';
@@ -59,19 +61,26 @@ function checkUnderLock(services: Services) {
   }
   const problems = checkProblems(values, plan);
 
-  // Actions problems without a column of their own (the column is absent) are noted on the row's Code.
-  const noteSheets: { name: string; values?: unknown[][]; fallback?: string }[] = [
-    { name: ACTIONS_SHEET, values: values.actions, fallback: ACTION_COLUMNS.headers.code },
+  // Actions problems without a column of their own (the column is absent), or on a column only the script writes
+  // (protected from staff, and not theirs to correct), are noted on the row's Code.
+  const noteSheets: { name: string; values?: unknown[][]; fallback?: string; scriptHeaders?: string[] }[] = [
+    {
+      name: ACTIONS_SHEET,
+      values: values.actions,
+      fallback: ACTION_COLUMNS.headers.code,
+      scriptHeaders: SCRIPT_WRITTEN_ACTION_HEADERS,
+    },
     { name: PEOPLE_SHEET, values: values.people },
     { name: SETTINGS_SHEET, values: values.settings },
   ];
   const notesWritten: string[] = [];
   const notedSheets: string[] = [];
-  for (const { name, values: sheetValues, fallback } of noteSheets) {
+  for (const { name, values: sheetValues, fallback, scriptHeaders } of noteSheets) {
     if (!sheetValues) continue;
     const sheet = name === ACTIONS_SHEET ? actionsSheet : ss.getSheetByName(name);
     if (!sheet) continue;
-    if (refreshCheckNotes(sheet, name, sheetValues, problems, fallback)) notesWritten.push(name);
+    if (refreshCheckNotes(sheet, name, sheetValues, problems, fallback, scriptHeaders))
+      notesWritten.push(name);
     if (problems.some((p) => p.sheet === name && p.row >= 2)) notedSheets.push(name);
   }
 

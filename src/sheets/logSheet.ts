@@ -30,16 +30,20 @@ export function logSheet(spreadsheet: SpreadsheetPort, name: string, headers: re
 
 /**
  * Writes `rows` below the last row in one setValues. Strings go in as text (a leading = + - @ cannot become a
- * formula); numbers, booleans and Dates are kept as values.
+ * formula); numbers, booleans and Dates are kept as values. With `onlyIfEditable`, a log the person running the
+ * script may not edit (a protected log, for staff) is left alone rather than making the write fail: the header row
+ * stands for the sheet, as setup protects log sheets whole. Returns whether the rows were written.
  */
 export function appendLogRows(
   spreadsheet: SpreadsheetPort,
   name: string,
   headers: readonly string[],
   rows: readonly (readonly unknown[])[],
-): void {
-  if (rows.length === 0) return;
+  opts: { onlyIfEditable?: boolean } = {},
+): boolean {
+  if (rows.length === 0) return false;
   const sheet = logSheet(spreadsheet, name, headers);
+  if (opts.onlyIfEditable && !sheet.getRange(1, 1, 1, headers.length).canEdit()) return false;
   const first = sheet.getLastRow() + 1;
   const lastNeeded = first + rows.length - 1;
   if (lastNeeded > sheet.getMaxRows())
@@ -51,4 +55,5 @@ export function appendLogRows(
         headers.map((_, i) => (typeof row[i] === 'string' ? logText(row[i] as string) : (row[i] ?? ''))),
       ),
     );
+  return true;
 }

@@ -1,5 +1,6 @@
 // Protects what only the script writes (log sheets, Dashboard; Actions' RAG, Last updated and Updated by columns)
-// so only the owner, who runs the triggers, can edit it. Ours are recognised by description, so reruns add none.
+// so only the owner and the administrator who ran setup (whose triggers write it) can edit it. Ours are recognised
+// by description, so reruns add none.
 import { SCRIPT_WRITTEN_ACTION_HEADERS } from '../domain/layout';
 import { columnOf } from '../domain/sheetRepair';
 import type { ProtectionPort, SpreadsheetPort } from '../gas/ports';

@@ -1,4 +1,5 @@
-// The Run log sheet: one row per job run, so an administrator can see what ran, when, and what it found.
+// The Run log sheet: one row per job run, so an administrator can see what ran, when, and what it found. Only plan
+// administrators (and the triggers, which run as one) may write it; a run by anyone else is not logged.
 import { RUN_LOG_HEADERS, RUN_LOG_SHEET } from '../domain/layout';
 import type { SpreadsheetPort } from '../gas/ports';
 import { appendLogRows } from './logSheet';
@@ -13,8 +14,16 @@ export interface RunLogEntry {
   details: string;
 }
 
-export function appendRunLog(spreadsheet: SpreadsheetPort, e: RunLogEntry): void {
-  appendLogRows(spreadsheet, RUN_LOG_SHEET, RUN_LOG_HEADERS, [
-    [e.job, e.started, e.finished, e.outcome, e.actions, e.problems, e.details],
-  ]);
+/**
+ * Returns whether the row was written: not when the person running the job may not edit the Run log (staff
+ * running Check the plan), who has seen the outcome on screen; a job must not fail for want of its log line.
+ */
+export function appendRunLog(spreadsheet: SpreadsheetPort, e: RunLogEntry): boolean {
+  return appendLogRows(
+    spreadsheet,
+    RUN_LOG_SHEET,
+    RUN_LOG_HEADERS,
+    [[e.job, e.started, e.finished, e.outcome, e.actions, e.problems, e.details]],
+    { onlyIfEditable: true },
+  );
 }

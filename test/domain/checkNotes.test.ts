@@ -31,14 +31,16 @@ describe('notesWithProblems', () => {
     expect(update.changed).toBe(true);
     expect(update.noted).toBe(2);
     // Only the block that changed is written: rows 2–3, columns B–C.
-    expect(update.block).toEqual({
-      row: 2,
-      column: 2,
-      notes: [
-        [`${CHECK_NOTE_PREFIX}Lead "Nobody" is not in People. Another.`, ''],
-        ['', `${CHECK_NOTE_PREFIX}Status "Nearly" is unknown.`],
-      ],
-    });
+    expect(update.blocks).toEqual([
+      {
+        row: 2,
+        column: 2,
+        notes: [
+          [`${CHECK_NOTE_PREFIX}Lead "Nobody" is not in People. Another.`, ''],
+          ['', `${CHECK_NOTE_PREFIX}Status "Nearly" is unknown.`],
+        ],
+      },
+    ]);
     expect(update.notes).toEqual([
       ['', '', ''],
       ['', `${CHECK_NOTE_PREFIX}Lead "Nobody" is not in People. Another.`, ''],
@@ -88,8 +90,58 @@ describe('notesWithProblems', () => {
     const problems = [problem(2, 'Lead', 'Lead "Nobody" is not in People.')];
     const first = notesWithProblems('Actions', values, blank(), problems);
     expect(notesWithProblems('Actions', values, first.notes, problems)).toMatchObject({ changed: false });
-    expect(notesWithProblems('Actions', values, first.notes, problems).block).toBeUndefined();
+    expect(notesWithProblems('Actions', values, first.notes, problems).blocks).toEqual([]);
     expect(notesWithProblems('Actions', values, blank(), []).changed).toBe(false);
+  });
+});
+
+describe('notesWithProblems with the script’s own columns', () => {
+  // RAG and Last updated sit between columns staff edit, as a council that moved them might have them.
+  const wide = [
+    ['Code', 'Lead', 'RAG', 'Status', 'Last updated', 'Progress'],
+    ['CEA1', 'Nobody', 'Ongoing', 'Nearly', 'next week', 150],
+    ['CEA2', 'Robert Hardy', '', 'In progress', '', 10],
+  ];
+  const none = () => wide.map((r) => r.map(() => ''));
+  const scriptHeaders = ['RAG', 'Last updated', 'Updated by'];
+
+  it('notes a problem on a script-written column on the row’s Code instead, and writes blocks that skip those columns', () => {
+    const update = notesWithProblems(
+      'Actions',
+      wide,
+      none(),
+      [
+        problem(2, 'Lead', 'Lead "Nobody" is not in People.'),
+        problem(2, 'Status', 'Status "Nearly" is unknown.'),
+        problem(2, 'Last updated', 'Last updated "next week" is not a date.'),
+        problem(2, 'Progress', 'Progress 150 is over 100.'),
+      ],
+      'Code',
+      scriptHeaders,
+    );
+    expect(update.notes[1]).toEqual([
+      `${CHECK_NOTE_PREFIX}Last updated "next week" is not a date.`,
+      `${CHECK_NOTE_PREFIX}Lead "Nobody" is not in People.`,
+      '',
+      `${CHECK_NOTE_PREFIX}Status "Nearly" is unknown.`,
+      '',
+      `${CHECK_NOTE_PREFIX}Progress 150 is over 100.`,
+    ]);
+    expect(update.blocks.map(({ row, column, notes }) => [row, column, notes[0].length])).toEqual([
+      [2, 1, 2], // Code and Lead
+      [2, 4, 1], // Status
+      [2, 6, 1], // Progress
+    ]);
+  });
+
+  it('leaves the script’s columns exactly as they are, even an old check note there', () => {
+    const notes = none();
+    notes[1][2] = `${CHECK_NOTE_PREFIX}From an earlier version.`;
+    notes[2][4] = 'Stamped by hand';
+    const update = notesWithProblems('Actions', wide, notes, [], 'Code', scriptHeaders);
+    expect(update.changed).toBe(false);
+    expect(update.blocks).toEqual([]);
+    expect(update.notes[1][2]).toBe(`${CHECK_NOTE_PREFIX}From an earlier version.`);
   });
 });
 

@@ -75,3 +75,51 @@ describe('createLocalRuntime', () => {
     expect(runtime.core.elapsedInExecution()).toBe(5 * 60_000);
   });
 });
+
+describe('runs as a user', () => {
+  const JANE = 'jane.clarke@example.org';
+  type Globals = {
+    Session: GoogleAppsScript.Base.Session;
+    ScriptApp: GoogleAppsScript.Script.ScriptApp;
+    SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  };
+  const globalsOf = (runtime: ReturnType<typeof createLocalRuntime>) => runtime.globals as unknown as Globals;
+
+  it('executeAs makes the person Session’s active and effective user for that execution only', () => {
+    const runtime = createLocalRuntime();
+    const { Session } = globalsOf(runtime);
+    const who = () => [Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail()];
+    expect(runtime.executeAs({ effective: JANE }, who)).toEqual([JANE, JANE]);
+    expect(runtime.executeAs({ effective: runtime.owner, active: '' }, who)).toEqual(['', runtime.owner]);
+    expect(runtime.execute(who)).toEqual([runtime.owner, runtime.owner]);
+  });
+
+  it('a trigger made in someone’s execution is theirs: only they see it, and it runs as them', () => {
+    const runtime = createLocalRuntime();
+    runtime.spreadsheets.create('Plan');
+    const { ScriptApp } = globalsOf(runtime);
+    runtime.executeAs({ effective: JANE }, () =>
+      ScriptApp.newTrigger('dailyRefresh').timeBased().everyDays(1).atHour(6).create(),
+    );
+    expect(runtime.triggers.list().map((t) => t.owner)).toEqual([JANE]);
+    expect(runtime.execute(() => ScriptApp.getProjectTriggers())).toHaveLength(0);
+    expect(runtime.executeAs({ effective: JANE }, () => ScriptApp.getProjectTriggers())).toHaveLength(1);
+  });
+
+  it('the spreadsheet’s protections apply to whoever the execution runs as', () => {
+    const runtime = createLocalRuntime();
+    runtime.spreadsheets.create('Plan');
+    const { SpreadsheetApp } = globalsOf(runtime);
+    const sheet = () => SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+    runtime.execute(() => {
+      const p = sheet().protect();
+      p.removeEditors(p.getEditors());
+      if (p.canDomainEdit()) p.setDomainEdit(false);
+    });
+    expect(() => runtime.executeAs({ effective: JANE }, () => sheet().getRange('A1').setValue('x'))).toThrow(
+      'You are trying to edit a protected cell or object.',
+    );
+    runtime.execute(() => sheet().getRange('A1').setValue('x'));
+    expect(runtime.spreadsheets.model().sheets[0].values[0][0]).toBe('x');
+  });
+});

@@ -42,6 +42,8 @@ export class Ctx {
   /** The Date constructor of the realm script code runs in, so `value instanceof Date` holds there. */
   DateClass: DateConstructor = Date;
   formulaEvaluator: FormulaEvaluator | null = null;
+  /** The account the script runs as (Session's effective user); null runs every script as the file's owner. */
+  currentUser: (() => string) | null = null;
   private readonly spreadsheets = new WeakMap<SpreadsheetData, LocalSpreadsheet>();
   private readonly sheets = new WeakMap<SheetData, LocalSheet>();
   private uiProxy: LocalUi | null = null;

@@ -48,7 +48,7 @@ export interface CreateOptions {
 
 /** Test- and CLI-side access to the spreadsheets: nothing here is counted as a script call. */
 export class SpreadsheetStore {
-  /** Owner of spreadsheets created from now on (the script runs as this person). */
+  /** Owner of spreadsheets created from now on (scripts run as this person unless setCurrentUser says otherwise). */
   ownerEmail = 'owner@example.com';
   private readonly byId = new Map<string, SpreadsheetData>();
   private activeData: SpreadsheetData | null = null;
@@ -127,6 +127,14 @@ export class SpreadsheetStore {
   /** Dates handed to script code are made with this constructor (the script's vm realm has its own Date). */
   useDateClass(DateClass: DateConstructor): void {
     this.ctx.DateClass = DateClass;
+  }
+
+  /**
+   * Who scripts run as from now on (the runtime passes Session's effective user): protections are enforced against
+   * this person. null (the default) runs every script as the spreadsheet's owner, who may edit everything.
+   */
+  setCurrentUser(user: (() => string) | null): void {
+    this.ctx.currentUser = user;
   }
 
   /** False while simulating an execution without a user interface (a trigger): getUi() then throws. */

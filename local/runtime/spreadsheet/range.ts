@@ -1,5 +1,6 @@
-// Range: the cells a script reads and writes. Reads return fresh arrays; writes check the data's shape first and
-// then store everything at once, so a rejected write changes nothing.
+// Range: the cells a script reads and writes. Reads return fresh arrays; writes check the data's shape, then the
+// protections the user the script runs as must respect, and then store everything at once, so a rejected write
+// changes nothing.
 import { columnToLetters, toA1 } from './a1';
 import { displayCell, readCell, writeCell, writeContext } from './cells';
 import { normalizeColor } from './colors';
@@ -10,6 +11,7 @@ import { WrapStrategy, type WrapStrategyKey } from './enums';
 import { gasError, signatureError, unverified } from './errors';
 import type { Layer } from './grid';
 import { AUTOMATIC_FORMAT } from './numberFormat';
+import { canEditCells, checkCellsEditable, userOf } from './permissions';
 import { newProtection } from './protection';
 import { Formula, checkCellLength, interpretValue, type Written } from './values';
 import type { ValidationSpec } from './validation';
@@ -81,7 +83,13 @@ export class LocalRange {
     return out;
   }
 
+  /** Refuses the write when a cell of the range is protected against the user the script runs as. */
+  private checkEditable(): void {
+    checkCellsEditable(this.ctx, this.rect);
+  }
+
   private setAll<T>(layer: Layer<T>, value: T | undefined): this {
+    this.checkEditable();
     this.each((r0, c0) => layer.set(r0, c0, value));
     return this;
   }
@@ -94,6 +102,7 @@ export class LocalRange {
   ): this {
     const rows = checkShape(values, this.rect.numRows, this.rect.numColumns, method);
     const converted = rows.map((row) => row.map(convert));
+    this.checkEditable();
     this.each((r0, c0, i, j) => layer.set(r0, c0, converted[i][j]));
     return this;
   }
@@ -203,6 +212,7 @@ export class LocalRange {
     this.each((r0, c0, i, j) => {
       written[i][j] = interpretValue(rows[i][j], formats.get(r0, c0) === '@', wctx);
     });
+    this.checkEditable();
     this.each((r0, c0, i, j) => writeCell(this.sheet, r0, c0, written[i][j]));
     return this;
   }
@@ -213,6 +223,7 @@ export class LocalRange {
     this.each((r0, c0) =>
       written.push(interpretValue(value, this.sheet.formats.numberFormat.get(r0, c0) === '@', wctx)),
     );
+    this.checkEditable();
     let k = 0;
     this.each((r0, c0) => writeCell(this.sheet, r0, c0, written[k++]));
     return this;
@@ -244,17 +255,15 @@ export class LocalRange {
     if (this.rect.numRows * this.rect.numColumns > 1) {
       throw unverified('Range.setFormula on several cells (Sheets adjusts relative references per cell)');
     }
-    writeCell(
-      this.sheet,
-      this.rect.row - 1,
-      this.rect.column - 1,
-      this.formulaWritten(formula, 'setFormula'),
-    );
+    const written = this.formulaWritten(formula, 'setFormula');
+    this.checkEditable();
+    writeCell(this.sheet, this.rect.row - 1, this.rect.column - 1, written);
     return this;
   }
   setFormulas(formulas: unknown): this {
     const rows = checkShape(formulas, this.rect.numRows, this.rect.numColumns, 'setFormulas');
     const written = rows.map((row) => row.map((f) => this.formulaWritten(f, 'setFormulas')));
+    this.checkEditable();
     this.each((r0, c0, i, j) => writeCell(this.sheet, r0, c0, written[i][j]));
     return this;
   }
@@ -437,6 +446,7 @@ export class LocalRange {
 
   // ---- clearing ----
   private clearLayers(layers: Layer<unknown>[]): void {
+    this.checkEditable();
     const { row, column, numRows, numColumns } = this.rect;
     for (const layer of layers) layer.clear(row - 1, column - 1, numRows, numColumns);
   }
@@ -474,11 +484,15 @@ export class LocalRange {
     return this;
   }
   protect(): unknown {
-    const data = newProtection(this.sheet, { ...this.rect });
+    if (!canEditCells(this.ctx, this.rect)) {
+      throw unverified('Range.protect over cells protected against the user the script runs as');
+    }
+    const data = newProtection(this.sheet, { ...this.rect }, userOf(this.ctx, this.sheet.parent));
     this.sheet.protections.push(data);
     return this.ctx.protection(data);
   }
+  /** Whether the user the script runs as may edit every cell of the range (the owner always may). */
   canEdit(): boolean {
-    return true;
+    return canEditCells(this.ctx, this.rect);
   }
 }

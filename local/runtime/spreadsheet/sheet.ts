@@ -1,4 +1,5 @@
 // Sheet: one tab of the spreadsheet, with its grid size, frozen panes, column widths, rules, protections and charts.
+// Changes respect the protections the user the script runs as may not edit (permissions.ts).
 import { parseA1 } from './a1';
 import { displayCell, writeCell, writeContext } from './cells';
 import { chartDataOf, chartStateOf, type ChartState } from './charts';
@@ -9,6 +10,7 @@ import { enumKey } from '../enums';
 import { ProtectionType, SheetType } from './enums';
 import { gasError, signatureError, unverified } from './errors';
 import type { Layer } from './grid';
+import { checkCellsEditable, checkDimensionChange, checkSheetChange, userOf } from './permissions';
 import { newProtection } from './protection';
 import { deleteDimension, insertDimension } from './structure';
 import { interpretValue, type Written } from './values';
@@ -51,6 +53,22 @@ export class LocalSheet {
     return this.data;
   }
 
+  /** Refuses a sheet-wide change on a sheet protected against the user the script runs as. */
+  private changingSheet(method: string): void {
+    checkSheetChange(this.ctx, this.data, `Sheet.${method}`);
+  }
+
+  /** Refuses a write over every cell of the sheet when any of them is protected against the user. */
+  private writingWholeSheet(): void {
+    checkCellsEditable(this.ctx, {
+      sheet: this.data,
+      row: 1,
+      column: 1,
+      numRows: this.data.maxRows,
+      numColumns: this.data.maxColumns,
+    });
+  }
+
   // ---- identity ----
   getName(): string {
     return this.data.name;
@@ -65,6 +83,7 @@ export class LocalSheet {
       (s) => s !== this.data && s.name.toLowerCase() === name.toLowerCase(),
     );
     if (clash) throw gasError(NAME_TAKEN(name));
+    this.changingSheet('setName');
     this.data.name = name;
     return this;
   }
@@ -177,13 +196,17 @@ export class LocalSheet {
   /** New rows take the formatting and validation of the row they follow. */
   insertRowsAfter(afterPosition: number, howMany: number): this {
     const at = this.checkRowPosition(afterPosition);
-    insertDimension(this.data, 'rows', at, this.checkHowMany(howMany, 'insertRowsAfter'), at - 1);
+    const n = this.checkHowMany(howMany, 'insertRowsAfter');
+    checkDimensionChange(this.ctx, this.data, 'rows', at, n, 'insert');
+    insertDimension(this.data, 'rows', at, n, at - 1);
     return this;
   }
   /** New rows take the formatting and validation of the row they are inserted before. */
   insertRowsBefore(beforePosition: number, howMany: number): this {
     const at = this.checkRowPosition(beforePosition);
-    insertDimension(this.data, 'rows', at - 1, this.checkHowMany(howMany, 'insertRowsBefore'), at - 1);
+    const n = this.checkHowMany(howMany, 'insertRowsBefore');
+    checkDimensionChange(this.ctx, this.data, 'rows', at - 1, n, 'insert');
+    insertDimension(this.data, 'rows', at - 1, n, at - 1);
     return this;
   }
   insertColumnAfter(afterPosition: number): this {
@@ -197,13 +220,17 @@ export class LocalSheet {
   }
   insertColumnsAfter(afterPosition: number, howMany: number): this {
     const at = this.checkColumnPosition(afterPosition);
-    insertDimension(this.data, 'columns', at, this.checkHowMany(howMany, 'insertColumnsAfter'), at - 1);
+    const n = this.checkHowMany(howMany, 'insertColumnsAfter');
+    checkDimensionChange(this.ctx, this.data, 'columns', at, n, 'insert');
+    insertDimension(this.data, 'columns', at, n, at - 1);
     this.shiftWidths(at + 1, howMany);
     return this;
   }
   insertColumnsBefore(beforePosition: number, howMany: number): this {
     const at = this.checkColumnPosition(beforePosition);
-    insertDimension(this.data, 'columns', at - 1, this.checkHowMany(howMany, 'insertColumnsBefore'), at - 1);
+    const n = this.checkHowMany(howMany, 'insertColumnsBefore');
+    checkDimensionChange(this.ctx, this.data, 'columns', at - 1, n, 'insert');
+    insertDimension(this.data, 'columns', at - 1, n, at - 1);
     this.shiftWidths(at, howMany);
     return this;
   }
@@ -226,6 +253,7 @@ export class LocalSheet {
     if (this.data.maxRows - n <= this.data.frozenRows) {
       throw gasError('Sorry, it is not possible to delete all non-frozen rows.');
     }
+    checkDimensionChange(this.ctx, this.data, 'rows', rowPosition - 1, n, 'delete');
     deleteDimension(this.data, 'rows', rowPosition - 1, n);
     return this;
   }
@@ -239,6 +267,7 @@ export class LocalSheet {
     if (this.data.maxColumns - n <= this.data.frozenColumns) {
       throw gasError('Sorry, it is not possible to delete all non-frozen columns.');
     }
+    checkDimensionChange(this.ctx, this.data, 'columns', columnPosition - 1, n, 'delete');
     deleteDimension(this.data, 'columns', columnPosition - 1, n);
     this.shiftWidths(columnPosition, -n);
     return this;
@@ -256,6 +285,13 @@ export class LocalSheet {
     const written: Written[] = rowContents.map((v, c0) =>
       interpretValue(v, this.data.formats.numberFormat.get(r0, c0) === '@', wctx),
     );
+    checkCellsEditable(this.ctx, {
+      sheet: this.data,
+      row: r0 + 1,
+      column: 1,
+      numRows: 1,
+      numColumns: rowContents.length,
+    });
     if (r0 + 1 > this.data.maxRows)
       insertDimension(this.data, 'rows', this.data.maxRows, r0 + 1 - this.data.maxRows);
     if (rowContents.length > this.data.maxColumns) {
@@ -267,6 +303,7 @@ export class LocalSheet {
 
   // ---- clearing ----
   private clearLayers(layers: Layer<unknown>[]): void {
+    this.writingWholeSheet();
     for (const layer of layers) layer.clear(0, 0, this.data.maxRows, this.data.maxColumns);
   }
   /** Contents and formats ("Clears the sheet of content and formatting information"); notes and validation stay. */
@@ -295,6 +332,7 @@ export class LocalSheet {
     if (typeof rows !== 'number' || !Number.isInteger(rows) || rows < 0)
       throw signatureError([rows], 'SpreadsheetApp.Sheet.setFrozenRows');
     if (rows >= this.data.maxRows) throw gasError("You can't freeze all visible rows on the sheet.");
+    this.changingSheet('setFrozenRows');
     this.data.frozenRows = rows;
     return this;
   }
@@ -306,6 +344,7 @@ export class LocalSheet {
       throw signatureError([columns], 'SpreadsheetApp.Sheet.setFrozenColumns');
     }
     if (columns >= this.data.maxColumns) throw gasError("You can't freeze all visible columns on the sheet.");
+    this.changingSheet('setFrozenColumns');
     this.data.frozenColumns = columns;
     return this;
   }
@@ -317,6 +356,7 @@ export class LocalSheet {
   }
   setColumnWidths(startColumn: number, numColumns: number, width: number): this {
     this.checkColumnPosition(startColumn);
+    this.changingSheet('setColumnWidths');
     for (let c = startColumn; c < startColumn + numColumns; c++) this.data.columnWidths.set(c, width);
     return this;
   }
@@ -332,6 +372,7 @@ export class LocalSheet {
    */
   autoResizeColumns(startColumn: number, numColumns: number): this {
     this.checkColumnPosition(startColumn);
+    this.changingSheet('autoResizeColumns');
     const last = this.data.lastRow();
     for (let c = startColumn; c < startColumn + numColumns; c++) {
       let longest = 0;
@@ -355,6 +396,7 @@ export class LocalSheet {
 
   // ---- visibility and tab ----
   hideSheet(): this {
+    this.changingSheet('hideSheet');
     const ss = this.data.parent;
     if (!this.data.hidden && ss.sheets.filter((s) => !s.hidden).length <= 1) {
       throw gasError("You can't hide all the sheets in a document.");
@@ -364,6 +406,7 @@ export class LocalSheet {
     return this;
   }
   showSheet(): this {
+    this.changingSheet('showSheet');
     this.data.hidden = false;
     return this;
   }
@@ -371,6 +414,7 @@ export class LocalSheet {
     return this.data.hidden;
   }
   setTabColor(color: string | null): this {
+    this.changingSheet('setTabColor');
     this.data.tabColor = color === null ? null : normalizeColor(String(color));
     return this;
   }
@@ -383,7 +427,7 @@ export class LocalSheet {
   protect(): unknown {
     let data = this.data.protections.find((p) => p.type === 'SHEET');
     if (!data) {
-      data = newProtection(this.data, null);
+      data = newProtection(this.data, null, userOf(this.ctx, this.data.parent));
       this.data.protections.push(data);
     }
     return this.ctx.protection(data);
@@ -411,10 +455,12 @@ export class LocalSheet {
       const { spec, ranges } = r._rule();
       return { spec, ranges: ranges.map((x) => ({ ...x })) };
     });
+    this.changingSheet('setConditionalFormatRules');
     this.data.conditionalRules = next;
     return this;
   }
   clearConditionalFormatRules(): void {
+    this.changingSheet('clearConditionalFormatRules');
     this.data.conditionalRules = [];
   }
 
@@ -465,6 +511,7 @@ export class LocalSheet {
   }
   insertChart(chart: unknown): void {
     const state = this.chartState(chart, 'insertChart');
+    this.changingSheet('insertChart');
     const id = this.data.parent.nextChartId++;
     this.data.charts.push(chartDataOf(state, id));
     state.chartId = id;
@@ -474,10 +521,12 @@ export class LocalSheet {
   }
   removeChart(chart: unknown): void {
     const state = this.chartState(chart, 'removeChart');
+    this.changingSheet('removeChart');
     this.data.charts = this.data.charts.filter((c) => c.chartId !== state.chartId);
   }
   updateChart(chart: unknown): void {
     const state = this.chartState(chart, 'updateChart');
+    this.changingSheet('updateChart');
     const i = this.data.charts.findIndex((c) => c.chartId === state.chartId);
     if (state.chartId === null || i < 0)
       throw unverified('Sheet.updateChart with a chart that is not on this sheet');

@@ -6,6 +6,7 @@ import { enumKey } from '../enums';
 import { ProtectionType } from './enums';
 import { gasError, signatureError, unverified } from './errors';
 import { localeInfo } from './locale';
+import { checkSheetChange } from './permissions';
 import { NAME_TAKEN, checkCoordinates } from './sheet';
 import { checkCellLimit } from './structure';
 import { isValidTimeZone } from './timezone';
@@ -129,6 +130,7 @@ export class LocalSpreadsheet {
     if (!target.hidden && this.data.sheets.filter((s) => !s.hidden).length <= 1) {
       throw gasError("You can't remove all the visible sheets in a document.");
     }
+    checkSheetChange(this.ctx, target, 'Spreadsheet.deleteSheet');
     this.data.sheets = this.data.sheets.filter((s) => s !== target);
     for (const [name, rect] of this.data.namedRanges)
       if (rect.sheet === target) this.data.namedRanges.delete(name);
