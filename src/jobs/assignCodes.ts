@@ -2,16 +2,13 @@
 // written in one block, logged to the Audit log, and never a number that was used before (DESIGN 2.2).
 import { ACTION_COLUMNS, ACTIONS_SHEET } from '../domain/actions';
 import { formatHighWater, parseHighWater, planCodes } from '../domain/codes';
-import { isoDateInZone } from '../domain/dates';
-import { readPlan } from '../domain/plan';
 import { columnLetter } from '../domain/schema';
 import { asCellText } from '../domain/values';
 import type { Services } from '../gas/ports';
 import { readArchivedCodes } from '../sheets/archivedCodes';
 import { appendAudit } from '../sheets/auditLog';
-import { readPlanValues } from '../sheets/planValues';
 import { appendRunLog } from '../sheets/runLog';
-import { PlanUnreadableError } from './refreshStatus';
+import { readPlanForJob } from './readPlanForJob';
 import { withScriptLock } from './withScriptLock';
 
 export const ASSIGN_CODES_JOB = 'Assign codes';
@@ -35,24 +32,10 @@ export function assignCodes(services: Services): AssignCodesResult {
 }
 
 function assignUnderLock(services: Services): AssignCodesResult {
-  const started = services.now();
+  const { started, values, actionsSheet, plan } = readPlanForJob(services, ASSIGN_CODES_JOB);
   const ss = services.spreadsheet;
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const { values, actionsSheet } = readPlanValues(ss);
-  const plan = readPlan(values, timeZone, isoDateInZone(started, timeZone));
-  const codeColumn = plan.columns.index.code;
-  if (plan.errors.length || !actionsSheet || !values.actions || codeColumn === undefined) {
-    appendRunLog(ss, {
-      job: ASSIGN_CODES_JOB,
-      started,
-      finished: services.now(),
-      outcome: 'failed',
-      actions: 0,
-      problems: plan.errors.length,
-      details: plan.errors.join(' '),
-    });
-    throw new PlanUnreadableError(plan.errors);
-  }
+  // Code is a required header: readPlanForJob has thrown if it is missing.
+  const codeColumn = plan.columns.index.code as number;
 
   const archived = readArchivedCodes(ss);
   const properties = services.documentProperties();

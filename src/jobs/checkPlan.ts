@@ -2,19 +2,16 @@
 // cell (the check's own notes replaced, people's kept), each sheet's notes written in a fixed number of blocks. Staff
 // who are not plan administrators may run it: it writes no cell they may not edit.
 import { ACTION_COLUMNS, ACTIONS_SHEET } from '../domain/actions';
-import { isoDateInZone } from '../domain/dates';
 import { SCRIPT_WRITTEN_ACTION_HEADERS } from '../domain/layout';
 import { PEOPLE_SHEET } from '../domain/people';
-import { readPlan } from '../domain/plan';
 import { checkProblems } from '../domain/planCheck';
 import type { Problem } from '../domain/problems';
 import { SETTINGS_SHEET } from '../domain/settings';
 import type { Services } from '../gas/ports';
 import { refreshCheckNotes } from '../sheets/checkNotes';
-import { readPlanValues } from '../sheets/planValues';
 import { appendRunLog } from '../sheets/runLog';
 import { checkView, showCheckDialog } from '../ui/checkDialog';
-import { PlanUnreadableError } from './refreshStatus';
+import { readPlanForJob } from './readPlanForJob';
 import { withScriptLock } from './withScriptLock';
 
 export const CHECK_PLAN_JOB = 'Check the plan';
@@ -42,23 +39,8 @@ export function checkPlan(services: Services): CheckPlanResult {
 }
 
 function checkUnderLock(services: Services) {
-  const started = services.now();
+  const { started, values, actionsSheet, plan } = readPlanForJob(services, CHECK_PLAN_JOB);
   const ss = services.spreadsheet;
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const { values, actionsSheet } = readPlanValues(ss);
-  const plan = readPlan(values, timeZone, isoDateInZone(started, timeZone));
-  if (plan.errors.length || !actionsSheet || !values.actions) {
-    appendRunLog(ss, {
-      job: CHECK_PLAN_JOB,
-      started,
-      finished: services.now(),
-      outcome: 'failed',
-      actions: 0,
-      problems: plan.errors.length,
-      details: plan.errors.join(' '),
-    });
-    throw new PlanUnreadableError(plan.errors);
-  }
   const problems = checkProblems(values, plan);
 
   // Actions problems without a column of their own (the column is absent), or on a column only the script writes

@@ -2,15 +2,14 @@
 // then brings the Dashboard up to date.
 import { ACTION_COLUMNS } from '../domain/actions';
 import { dashboardModel } from '../domain/dashboard';
-import { isoDateInZone } from '../domain/dates';
-import { countByRag, liveActions, readPlan } from '../domain/plan';
+import { countByRag, liveActions } from '../domain/plan';
 import type { Problem } from '../domain/problems';
 import type { Rag } from '../domain/rag';
 import type { Services } from '../gas/ports';
 import { writeColumn } from '../sheets/columnWriter';
 import { type DashboardWrite, writeDashboard } from '../sheets/dashboard';
-import { readPlanValues } from '../sheets/planValues';
 import { appendRunLog } from '../sheets/runLog';
+import { readPlanForJob } from './readPlanForJob';
 import { withScriptLock } from './withScriptLock';
 
 export const REFRESH_JOB = 'Refresh status colours';
@@ -28,34 +27,10 @@ export interface RefreshResult {
   dashboard: DashboardWrite;
 }
 
-/** Thrown when the plan cannot be read at all; nothing has been written. */
-export class PlanUnreadableError extends Error {
-  constructor(messages: string[]) {
-    super(`Nothing was changed. ${messages.join(' ')}`);
-    this.name = 'PlanUnreadableError';
-  }
-}
-
 export function refreshStatus(services: Services): RefreshResult {
-  const started = services.now();
   return withScriptLock(services.lock, REFRESH_JOB, () => {
     const ss = services.spreadsheet;
-    const timeZone = ss.getSpreadsheetTimeZone();
-    const today = isoDateInZone(started, timeZone);
-    const { values, actionsSheet } = readPlanValues(ss);
-    const plan = readPlan(values, timeZone, today);
-    if (plan.errors.length || !actionsSheet || !values.actions) {
-      appendRunLog(ss, {
-        job: REFRESH_JOB,
-        started,
-        finished: services.now(),
-        outcome: 'failed',
-        actions: 0,
-        problems: plan.errors.length,
-        details: plan.errors.join(' '),
-      });
-      throw new PlanUnreadableError(plan.errors);
-    }
+    const { started, timeZone, today, values, actionsSheet, plan } = readPlanForJob(services, REFRESH_JOB);
     // RAG goes on every data row, blank rows and cancelled actions included, so a stale colour never lingers.
     const ragByRow = new Map(plan.actions.map((a) => [a.row, a.rag ?? '']));
     const ragCells = values.actions.slice(1).map((_, i) => ragByRow.get(i + 2) ?? '');
