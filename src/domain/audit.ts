@@ -2,7 +2,7 @@
 // about each, which Actions rows get Last updated / Updated by, whose RAG is worked out again, and when to warn
 // that a Target date was changed.
 import { ACTION_COLUMNS, ACTIONS_SHEET, type ActionKey } from './actions';
-import { addDays, dayNumber, type IsoDate } from './dates';
+import { addDays, type IsoDate } from './dates';
 import { SHEET_LAYOUTS } from './layout';
 import { type PlanValues, readPlan } from './plan';
 import { cellText, type ColumnMap, columnLetter, isBlankRow, mapColumns } from './schema';
@@ -291,35 +291,4 @@ export function ragForRows(
   // readPlan numbers rows as if the slice began at row 2.
   const ragByRow = new Map(plan.actions.map((a) => [a.row - 2 + first, a.rag ?? '']));
   return new Map(ragRows.map((r) => [r, ragByRow.get(r) ?? '']));
-}
-
-/** Midnight of a day in a time zone: how Sheets holds a date cell, so Last updated reads back as that day. */
-export function midnightInZone(day: IsoDate, timeZone: string): Date {
-  const utcMidnight = dayNumber(day) * 86_400_000;
-  // The zone's offset at UTC midnight, then again at the first guess in case a clock change falls between.
-  const guess = utcMidnight - zoneOffsetMs(utcMidnight, timeZone);
-  return new Date(utcMidnight - zoneOffsetMs(guess, timeZone));
-}
-
-function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return asUtc - Math.floor(instant / 1000) * 1000;
 }

@@ -93,3 +93,34 @@ export function formatLongDate(iso: IsoDate): string {
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/** Midnight of a day in a time zone: how Sheets holds a date cell, so Last updated reads back as that day. */
+export function midnightInZone(day: IsoDate, timeZone: string): Date {
+  const utcMidnight = dayNumber(day) * 86_400_000;
+  // The zone's offset at UTC midnight, then again at the first guess in case a clock change falls between.
+  const guess = utcMidnight - zoneOffsetMs(utcMidnight, timeZone);
+  return new Date(utcMidnight - zoneOffsetMs(guess, timeZone));
+}
+
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}

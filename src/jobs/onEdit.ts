@@ -1,4 +1,5 @@
 // The installable on-edit trigger's work (issue 3 items 6–7): one Audit log row per changed cell in one write, the
+import { midnightInZone } from '../domain/dates';
 // touched Actions rows' Last updated / Updated by stamped and RAG worked out again, and a word to a person who
 // changed a Target date. A fixed number of Spreadsheet calls per edit, whatever the size of the plan or the paste.
 import { ACTIONS_SHEET } from '../domain/actions';
@@ -6,7 +7,6 @@ import {
   decideEdit,
   editorOf,
   isUnloggedSheet,
-  midnightInZone,
   ragForRows,
   rangeA1,
   scriptCellWrites,

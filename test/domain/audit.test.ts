@@ -1,4 +1,5 @@
 // The audit trail's rules: editor, which cells are logged and how, stamps, RAG rows, the Target date warning.
+import { midnightInZone } from '../../src/domain/dates';
 import {
   decideEdit,
   editorOf,
@@ -6,7 +7,6 @@ import {
   HEADER_ROW_LABEL,
   isUnloggedSheet,
   MAX_AUDIT_ROWS_PER_EDIT,
-  midnightInZone,
   MULTI_CELL_OLD_VALUE,
   OLD_VALUE_NOT_GIVEN,
   oldValueText,
