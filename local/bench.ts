@@ -16,12 +16,24 @@ export const BENCH_JOBS: {
   as: 'menu' | 'trigger' | 'edit';
   /** For `as: 'edit'`: what a person types (the on-edit trigger setup installed then runs). */
   edit?: { sheet: string; a1: string; values: unknown[][] };
+  /** For a menu item that asks questions: the person's replies (button and text), in order. */
+  answers?: { button: 'OK' | 'CANCEL'; text?: string }[];
 }[] = [
   { job: 'setup', entryPoint: 'setUpOrRepairSpreadsheet', as: 'menu' },
   { job: 'open', entryPoint: 'onOpen', as: 'menu' },
   { job: 'refresh', entryPoint: 'refreshStatusColours', as: 'menu' },
   { job: 'codes', entryPoint: 'assignCodesToNewActions', as: 'menu' },
   { job: 'check', entryPoint: 'checkThePlan', as: 'menu' },
+  // The committee report for a meeting on 12 April 2010, to the Settings committee.
+  {
+    job: 'report',
+    entryPoint: 'generateCommitteeReport',
+    as: 'menu',
+    answers: [
+      { button: 'OK', text: '12/04/2010' },
+      { button: 'OK', text: '' },
+    ],
+  },
   // Status on row 50, then Target date … Progress pasted over rows 10–59 (after setup, which installs the trigger).
   {
     job: 'edit',
@@ -64,8 +76,9 @@ export function runBench(sizes = BENCH_SIZES): BenchRow[] {
     const runtime = createLocalRuntime({ now: `${BENCH_TODAY}T09:00:00Z` });
     createPlanSpreadsheet(runtime, generatePlan(size, BENCH_TODAY));
     const bundle = loadBundle(runtime);
-    for (const { job, entryPoint, as, edit } of BENCH_JOBS) {
+    for (const { job, entryPoint, as, edit, answers } of BENCH_JOBS) {
       runtime.core.resetCounts();
+      if (answers) runtime.spreadsheets.ui.answer(...answers);
       const sentBefore = runtime.mail.outbox.length;
       const started = performance.now();
       if (as === 'edit' && edit) bundle.userEdit(edit.sheet, edit.a1, edit.values);

@@ -12,9 +12,15 @@ import { createPlanSpreadsheet } from './planSpreadsheet';
 import { createLocalRuntime } from './runtime';
 import { summariseSheets } from './summary';
 import { writeWorkbook } from './workbook';
+import { loadBaseline } from './baseline';
+import { renderDocumentHtml } from './render/documentHtml';
+import type { ReportMenuResult } from '../src/jobs/generateReport';
 
 const USAGE =
-  'usage: npm run preview -- --plan FILE.csv [--people FILE.csv] [--lists FILE.csv] [--settings FILE.csv] [--today YYYY-MM-DD] [--out DIR]';
+  'usage: npm run preview -- --plan FILE.csv [--people FILE.csv] [--lists FILE.csv] [--settings FILE.csv] [--baseline FILE.csv] [--today YYYY-MM-DD] [--meeting YYYY-MM-DD] [--out DIR]';
+
+/** How long before --today the --baseline was taken (it only labels the baseline). */
+const BASELINE_AGE_MS = 120 * 86_400_000;
 
 /** The hour of the simulated "now" on --today: a working morning, as when an officer opens the sheet. */
 const PREVIEW_HOUR_UTC = 9;
@@ -29,6 +35,8 @@ export async function preview(argv: string[]): Promise<number> {
         people: { type: 'string' },
         lists: { type: 'string' },
         settings: { type: 'string' },
+        baseline: { type: 'string' },
+        meeting: { type: 'string' },
         today: { type: 'string' },
         out: { type: 'string', default: 'out' },
       },
@@ -41,8 +49,14 @@ export async function preview(argv: string[]): Promise<number> {
   const today = args.today ?? new Date().toISOString().slice(0, 10);
   if (!isIsoDate(today)) return fail(`--today must be a date written YYYY-MM-DD, not "${today}".`);
 
+  if (args.meeting && !isIsoDate(args.meeting)) {
+    return fail(`--meeting must be a date written YYYY-MM-DD, not "${args.meeting}".`);
+  }
+
   let data;
+  let baselineRows: string[][] | undefined;
   try {
+    baselineRows = args.baseline ? readCsvSheet(args.baseline) : undefined;
     data = {
       actions: readCsvSheet(args.plan),
       people: args.people ? readCsvSheet(args.people) : undefined,
@@ -56,6 +70,9 @@ export async function preview(argv: string[]): Promise<number> {
 
   const runtime = createLocalRuntime({ now: `${today}T${String(PREVIEW_HOUR_UTC).padStart(2, '0')}:00:00Z` });
   createPlanSpreadsheet(runtime, data);
+  // The baseline is the plan as it stood when the last update cycle started; its date only labels it.
+  if (baselineRows) loadBaseline(runtime, baselineRows, new Date(Date.parse(today) - BASELINE_AGE_MS));
+  runtime.core.resetCounts();
   const bundle = loadBundle(runtime);
   // As a plan administrator would on a new spreadsheet: open it, set it up, then refresh and check the plan.
   bundle.run('onOpen');
@@ -65,6 +82,16 @@ export async function preview(argv: string[]): Promise<number> {
   if (!outcome.ok) return fail(`The plan could not be read: ${outcome.message}`);
   const result = outcome.result;
   bundle.run('checkThePlan');
+  // Generate committee report… asks for the meeting date (blank: the next one in Settings) and the committee
+  // (blank: Settings' Committee); the preview answers as a person clicking OK would.
+  runtime.spreadsheets.ui.answer(
+    { button: 'OK', text: args.meeting ? args.meeting.split('-').reverse().join('/') : '' },
+    { button: 'OK', text: '' },
+  );
+  const report = bundle.run<MenuOutcome<ReportMenuResult>>('generateCommitteeReport');
+  if (!report.ok) return fail(`The report could not be made: ${report.message}`);
+  if ('cancelled' in report.result) return fail(`The report could not be made: ${report.result.message}`);
+  const made = report.result;
 
   const out = args.out as string;
   mkdirSync(out, { recursive: true });
@@ -82,7 +109,13 @@ export async function preview(argv: string[]): Promise<number> {
     sheets: summariseSheets(runtime),
     serviceCalls: runtime.core.callsByService(),
   };
-  writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  const reportFile = join(out, 'report.html');
+  writeFileSync(reportFile, renderDocumentHtml(runtime.documents.model(made.documentId)));
+  const withReport = {
+    ...summary,
+    report: { file: reportFile, title: made.title, counts: made.counts, attention: made.attention },
+  };
+  writeFileSync(join(out, 'summary.json'), `${JSON.stringify(withReport, null, 2)}\n`);
   await writeWorkbook(runtime.spreadsheets.model(), join(out, 'workbook.xlsx'));
 
   console.log(`Improvement plan on ${result.today}: ${result.actions} live actions`);
@@ -96,7 +129,12 @@ export async function preview(argv: string[]): Promise<number> {
   );
   for (const p of result.problems)
     console.log(`    ${p.sheet} row ${p.row}${p.code ? ` (${p.code})` : ''}: ${p.message}`);
-  console.log(`  Wrote ${join(out, 'summary.json')} and ${join(out, 'workbook.xlsx')}`);
+  const c = made.counts;
+  console.log(`  Report "${made.title}"`);
+  console.log(
+    `    ${c.total} in the baseline: ${c.retained} retained, ${c.deleted} deleted, ${c.updated} updated; ${c.added} added`,
+  );
+  console.log(`  Wrote ${join(out, 'summary.json')}, ${join(out, 'workbook.xlsx')} and ${reportFile}`);
   return 0;
 }
 

@@ -2,9 +2,12 @@
 import type { Services } from './gas/ports';
 import { assignCodes } from './jobs/assignCodes';
 import { checkPlan } from './jobs/checkPlan';
+import { generateReportFromMenu, REPORT_JOB, type ReportMenuResult } from './jobs/generateReport';
+import { scheduledDraft, type ScheduledDraftResult } from './jobs/scheduledDraft';
 import { handleEdit, type EditEvent } from './jobs/onEdit';
 import { REFRESH_JOB, type RefreshResult, refreshStatus } from './jobs/refreshStatus';
 import { setUpOrRepair } from './jobs/setup';
+import { START_CYCLE_JOB, type StartCycleResult, startCycle } from './jobs/startCycle';
 import { showSettingsAndSchedules } from './ui/settingsDialog';
 import { buildMenu } from './ui/menu';
 import { fromMenu, type MenuOutcome, notYetAvailable } from './ui/fromMenu';
@@ -75,12 +78,23 @@ export function onPlanEdit(event: EditEvent): void {
   handleEdit(liveServices(), event);
 }
 
-export function generateCommitteeReport(): MenuOutcome<never> {
-  return notYetAvailable(liveServices(), 'Generate committee report');
+/** Menu › Generate committee report… Returns the report's link and counts for the local preview. */
+export function generateCommitteeReport(): MenuOutcome<ReportMenuResult> {
+  return fromMenu(liveServices(), REPORT_JOB, generateReportFromMenu, {
+    administratorsOnly: 'it records each report in the Reports sheet',
+  });
 }
 
-export function startNewUpdateCycle(): MenuOutcome<never> {
-  return notYetAvailable(liveServices(), 'Start a new update cycle');
+/** Daily trigger (installed by setup): makes each meeting's draft report when its time comes, once. */
+export function scheduledDraftReport(): ScheduledDraftResult {
+  return scheduledDraft(liveServices());
+}
+
+/** Menu › Start a new update cycle…: asks first, then snapshots Actions and archives finished actions. */
+export function startNewUpdateCycle(): MenuOutcome<StartCycleResult> {
+  return fromMenu(liveServices(), START_CYCLE_JOB, startCycle, {
+    administratorsOnly: 'it writes Snapshots and Archive and takes finished actions out of Actions',
+  });
 }
 
 export function previewReminders(): MenuOutcome<never> {
@@ -115,6 +129,16 @@ function liveServices(): Services {
       protectionRange: SpreadsheetApp.ProtectionType.RANGE,
       chartBar: Charts.ChartType.BAR,
       weekDay: (name) => ScriptApp.WeekDay[name.toUpperCase() as keyof typeof ScriptApp.WeekDay],
+      paragraphHeading: (name) => DocumentApp.ParagraphHeading[name],
+      chartColumn: (name) => Charts.ColumnType[name],
+      okCancel: () => SpreadsheetApp.getUi().ButtonSet.OK_CANCEL,
+      okButton: () => SpreadsheetApp.getUi().Button.OK,
     },
+    documents: {
+      create: (name) => DocumentApp.create(name),
+      openById: (id) => DocumentApp.openById(id),
+    },
+    charts: () => Charts,
+    sendEmail: (recipient, subject, body) => MailApp.sendEmail(recipient, subject, body),
   };
 }

@@ -2,6 +2,7 @@
 // and executions that end as Apps Script ends them (locks released), each run as one user whose permissions (the
 // spreadsheet's protections, their own triggers, properties and locks) every service applies.
 import { readFileSync } from 'node:fs';
+import { createCharts } from './charts';
 import { RuntimeCore } from './core';
 import { createDocumentApp } from './document';
 import { createHtmlService } from './html';
@@ -48,6 +49,8 @@ export function createLocalRuntime(opts: LocalRuntimeOptions = {}) {
   const ClockDate = clockDate(core);
   const sheets = createSpreadsheetApp(core, { dateClass: ClockDate as unknown as DateConstructor });
   sheets.store.ownerEmail = owner;
+  // The Charts global draws charts as images; its ChartType is the one SpreadsheetApp's chart builder checks.
+  const charts = createCharts(core);
   const docs = createDocumentApp(core);
   const html = createHtmlService(core);
   const session = createSession(core, {
@@ -67,7 +70,7 @@ export function createLocalRuntime(opts: LocalRuntimeOptions = {}) {
 
   const globals: Record<string, unknown> = {
     SpreadsheetApp: sheets.SpreadsheetApp,
-    Charts: sheets.Charts,
+    Charts: charts.Charts,
     DocumentApp: docs.DocumentApp,
     HtmlService: html.HtmlService,
     MailApp: mail.MailApp,

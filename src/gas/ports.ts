@@ -169,7 +169,19 @@ export interface HtmlOutputPort {
 export interface UiPort {
   createMenu(caption: string): MenuPort;
   alert(prompt: string): unknown;
+  /** A question with a choice of buttons (ButtonSet); returns the Button clicked. */
+  alert(title: string, prompt: string, buttons: unknown): unknown;
+  /** The Ui's own enums: the answer of alert() is compared with Button.YES. */
+  readonly Button: { readonly YES: unknown };
+  readonly ButtonSet: { readonly YES_NO: unknown };
   showModalDialog(userInterface: HtmlOutputPort, title: string): void;
+  /** Title, prompt and a ButtonSet (OK_CANCEL): what the person typed and which button they clicked. */
+  prompt(title: string, prompt: string, buttons: unknown): PromptResponsePort;
+}
+
+export interface PromptResponsePort {
+  getResponseText(): string;
+  getSelectedButton(): unknown;
 }
 
 export interface LockPort {
@@ -211,6 +223,119 @@ export interface HtmlTemplatePort {
   evaluate(): HtmlOutputPort;
 }
 
+// ---- DocumentApp (the committee report) ----
+
+export interface DocTextPort {
+  getText(): string;
+  setBold(bold: boolean): DocTextPort;
+  setBold(startOffset: number, endOffsetInclusive: number, bold: boolean): DocTextPort;
+  setItalic(startOffset: number, endOffsetInclusive: number, italic: boolean): DocTextPort;
+  setLinkUrl(startOffset: number, endOffsetInclusive: number, url: string): DocTextPort;
+}
+
+export interface ParagraphPort {
+  getText(): string;
+  editAsText(): DocTextPort;
+  setHeading(heading: unknown): ParagraphPort;
+  copy(): ParagraphPort;
+  removeFromParent(): ParagraphPort;
+}
+
+export interface ListItemPort {
+  getText(): string;
+  editAsText(): DocTextPort;
+  copy(): ListItemPort;
+  removeFromParent(): ListItemPort;
+}
+
+export interface TableCellPort {
+  setBackgroundColor(color: string): TableCellPort;
+  editAsText(): DocTextPort;
+}
+
+export interface TableRowPort {
+  editAsText(): DocTextPort;
+}
+
+export interface TablePort {
+  getRow(rowIndex: number): TableRowPort;
+  getCell(rowIndex: number, cellIndex: number): TableCellPort;
+  setColumnWidth(columnIndex: number, width: number): TablePort;
+  copy(): TablePort;
+}
+
+export interface InlineImagePort {
+  setAltTitle(title: string): InlineImagePort;
+  setAltDescription(description: string): InlineImagePort;
+}
+
+/** A Blob (a BlobSource, as Body.appendImage takes it): only passed from the Charts service to the Doc. */
+export interface BlobPort {
+  getAs(contentType: string): BlobPort;
+  getBlob(): BlobPort;
+}
+
+/** A child of a Body, told apart by getType() (its name, e.g. "PARAGRAPH", when stringified). */
+export interface DocElementPort {
+  getType(): unknown;
+  asParagraph(): ParagraphPort;
+  asListItem(): ListItemPort;
+  asTable(): TablePort;
+}
+
+export interface BodyPort {
+  getNumChildren(): number;
+  getChild(childIndex: number): DocElementPort;
+  appendParagraph(text: string): ParagraphPort;
+  appendParagraph(paragraph: ParagraphPort): ParagraphPort;
+  insertParagraph(childIndex: number, text: string): ParagraphPort;
+  appendListItem(text: string): ListItemPort;
+  appendListItem(listItem: ListItemPort): ListItemPort;
+  insertListItem(childIndex: number, text: string): ListItemPort;
+  appendTable(cells: string[][]): TablePort;
+  appendTable(table: TablePort): TablePort;
+  insertTable(childIndex: number, cells: string[][]): TablePort;
+  appendImage(image: BlobPort): InlineImagePort;
+  insertImage(childIndex: number, image: BlobPort): InlineImagePort;
+  appendPageBreak(): unknown;
+  insertPageBreak(childIndex: number): unknown;
+  replaceText(searchPattern: string, replacement: string): unknown;
+}
+
+export interface DocumentPort {
+  getId(): string;
+  getUrl(): string;
+  getName(): string;
+  setName(name: string): DocumentPort;
+  getBody(): BodyPort;
+  saveAndClose(): void;
+}
+
+// ---- Charts (the report's status-by-theme image) ----
+
+export interface DataTableBuilderPort {
+  addColumn(type: unknown, label: string): DataTableBuilderPort;
+  addRow(values: unknown[]): DataTableBuilderPort;
+}
+
+export interface ChartImagePort {
+  getAs(contentType: string): BlobPort;
+}
+
+export interface BarChartBuilderPort {
+  setDataTable(tableBuilder: DataTableBuilderPort): BarChartBuilderPort;
+  setStacked(): BarChartBuilderPort;
+  setColors(cssValues: string[]): BarChartBuilderPort;
+  setTitle(chartTitle: string): BarChartBuilderPort;
+  setDimensions(width: number, height: number): BarChartBuilderPort;
+  build(): ChartImagePort;
+}
+
+export interface ChartsPort {
+  newDataTable(): DataTableBuilderPort;
+  newBarChart(): BarChartBuilderPort;
+}
+
 /**
  * What a job is handed: the services of one execution and the clock. main.ts builds it from the Apps Script
  * globals; everything is a function so that nothing is touched until a job needs it (getUi() throws in a trigger).
@@ -246,7 +371,22 @@ export interface Services {
     protectionRange: unknown;
     chartBar: unknown;
     weekDay(name: string): unknown;
+    /** DocumentApp.ParagraphHeading by name (TITLE, HEADING1 …); looked up only when a report is written. */
+    paragraphHeading(name: 'TITLE' | 'HEADING1' | 'HEADING2' | 'HEADING3'): unknown;
+    /** Charts.ColumnType by name. */
+    chartColumn(name: 'STRING' | 'NUMBER'): unknown;
+    /** Ui.ButtonSet.OK_CANCEL and Ui.Button.OK, for prompts. */
+    okCancel(): unknown;
+    okButton(): unknown;
   };
+  /** DocumentApp: the report Doc, and the template it may start from. */
+  documents: {
+    create(name: string): DocumentPort;
+    openById(id: string): DocumentPort;
+  };
+  charts(): ChartsPort;
+  /** MailApp.sendEmail(recipient, subject, body): plain text. */
+  sendEmail(recipient: string, subject: string, body: string): void;
 }
 
 // Compile-time proofs that the real services fit the ports (never called).
@@ -266,4 +406,33 @@ export const PORTS_FIT_REAL_SERVICES: [
   Fits<GoogleAppsScript.Script.Trigger, TriggerPort>,
   Fits<GoogleAppsScript.Script.TriggerBuilder, TriggerBuilderPort>,
   Fits<GoogleAppsScript.Properties.Properties, PropertiesPort>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Fits<GoogleAppsScript.Base.PromptResponse, PromptResponsePort>,
+  Fits<GoogleAppsScript.Document.Body, BodyPort>,
+  Fits<GoogleAppsScript.Document.Document, DocumentPort>,
+  Fits<GoogleAppsScript.Document.Element, DocElementPort>,
+  Fits<GoogleAppsScript.Document.InlineImage, InlineImagePort>,
+  Fits<GoogleAppsScript.Charts.Charts, ChartsPort>,
+  Fits<GoogleAppsScript.Base.Blob, BlobPort>,
+] = [
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+];

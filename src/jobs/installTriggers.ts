@@ -1,10 +1,13 @@
-// Installs the product's triggers (the daily refresh and the on-edit audit trail), one of each, and records in
+// Installs the product's triggers (the daily refresh, the on-edit audit trail and the daily scheduled draft report), one of each, and records in
 // document properties who installed them: the trigger API cannot say whose a trigger is, and the Settings dialog must.
 import type * as Main from '../main';
 import type { PropertiesPort, Services, TriggerPort } from '../gas/ports';
 
 /** Early morning, so colours and the Dashboard are fresh before staff arrive (hours are the script's zone, London). */
 export const DAILY_REFRESH_HOUR = 6;
+
+/** After the refresh, so a draft report is made from that morning's statuses. */
+export const SCHEDULED_DRAFT_HOUR = 7;
 
 export const TRIGGERS_PROPERTY = 'improvementPlan.installedTriggers';
 
@@ -16,6 +19,8 @@ export interface ProductTrigger {
   eventType: 'CLOCK' | 'ON_EDIT';
   /** When it runs, in words; a changed schedule makes setup replace the trigger. */
   schedule: string;
+  /** For a CLOCK trigger: the hour (script's zone) it runs every day. */
+  hour?: number;
 }
 
 export const PRODUCT_TRIGGERS: readonly ProductTrigger[] = [
@@ -24,12 +29,20 @@ export const PRODUCT_TRIGGERS: readonly ProductTrigger[] = [
     label: 'Daily refresh of status colours and the Dashboard',
     eventType: 'CLOCK',
     schedule: `every day between ${DAILY_REFRESH_HOUR}:00 and ${DAILY_REFRESH_HOUR + 1}:00`,
+    hour: DAILY_REFRESH_HOUR,
   },
   {
     handler: 'onPlanEdit',
     label: 'Audit trail of edits',
     eventType: 'ON_EDIT',
     schedule: 'on every edit to this spreadsheet',
+  },
+  {
+    handler: 'scheduledDraftReport',
+    label: 'Draft committee report before each meeting',
+    eventType: 'CLOCK',
+    schedule: `every day between ${SCHEDULED_DRAFT_HOUR}:00 and ${SCHEDULED_DRAFT_HOUR + 1}:00`,
+    hour: SCHEDULED_DRAFT_HOUR,
   },
 ];
 
@@ -128,7 +141,12 @@ function isKept(
 
 function create(services: Services, spec: ProductTrigger): TriggerPort {
   const builder = services.triggers.newTrigger(spec.handler);
-  if (spec.eventType === 'CLOCK') return builder.timeBased().everyDays(1).atHour(DAILY_REFRESH_HOUR).create();
+  if (spec.eventType === 'CLOCK')
+    return builder
+      .timeBased()
+      .everyDays(1)
+      .atHour(spec.hour ?? DAILY_REFRESH_HOUR)
+      .create();
   return builder.forSpreadsheet(services.spreadsheet.getId()).onEdit().create();
 }
 

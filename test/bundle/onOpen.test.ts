@@ -32,7 +32,7 @@ describe('onOpen (bundle)', () => {
 });
 
 describe('menu items whose job arrives in a later version (bundle)', () => {
-  it.each(['generateCommitteeReport', 'startNewUpdateCycle', 'previewReminders', 'sendRemindersNow'])(
+  it.each(['previewReminders', 'sendRemindersNow'])(
     '%s says so plainly and changes nothing',
     (entryPoint) => {
       const { runtime, bundle, values } = openPlan(planData([action()]));

@@ -23,6 +23,7 @@ describe('settingsAndSchedules (bundle)', () => {
     expect(view.triggers.map((t) => [t.handler, t.installed, t.status])).toEqual([
       ['dailyRefresh', false, NOT_INSTALLED],
       ['onPlanEdit', false, NOT_INSTALLED],
+      ['scheduledDraftReport', false, NOT_INSTALLED],
     ]);
     expect(NOT_INSTALLED).toBe('not installed — run Set up or repair');
     expect(view.lastRuns).toEqual([]);
@@ -46,6 +47,7 @@ describe('settingsAndSchedules (bundle)', () => {
     runtime.mail.MailApp.sendEmail('someone@example.org', 'Test', 'Body');
     const view = showDialog(bundle);
     expect(view.triggers.map((t) => t.status)).toEqual([
+      'installed by plan.admin@example.org on 10/03/2010 09:00',
       'installed by plan.admin@example.org on 10/03/2010 09:00',
       'installed by plan.admin@example.org on 10/03/2010 09:00',
     ]);
@@ -73,6 +75,7 @@ describe('settingsAndSchedules (bundle)', () => {
     expect(view.triggers.map((t) => [t.installed, t.status])).toEqual([
       [false, NOT_INSTALLED],
       [true, 'installed by deputy@example.org on 10/03/2010 09:00 (only they can see or change it)'],
+      [true, 'installed by plan.admin@example.org on 10/03/2010 09:00'],
     ]);
   });
 

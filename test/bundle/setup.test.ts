@@ -112,6 +112,7 @@ describe('setUpOrRepairSpreadsheet (bundle)', () => {
     expect(triggers(runtime)).toEqual([
       { handler: 'dailyRefresh', type: 'CLOCK' },
       { handler: 'onPlanEdit', type: 'ON_EDIT' },
+      { handler: 'scheduledDraftReport', type: 'CLOCK' },
     ]);
 
     const alerts = runtime.spreadsheets.ui.alerts.map((a) => a.prompt);
@@ -484,12 +485,15 @@ describe('setUpOrRepairSpreadsheet (bundle)', () => {
       { handler: 'sendRemindersNow', type: 'CLOCK' },
       { handler: 'dailyRefresh', type: 'CLOCK' },
       { handler: 'onPlanEdit', type: 'ON_EDIT' },
+      { handler: 'scheduledDraftReport', type: 'CLOCK' },
     ]);
     const daily = runtime.triggers.list().find((t) => t.handlerFunction === 'dailyRefresh');
     expect(daily?.schedule).toMatchObject({ kind: 'days', every: 1, hour: 6 });
     expect(daily?.timeZone).toBe('Europe/London');
     const onEdit = runtime.triggers.list().find((t) => t.handlerFunction === 'onPlanEdit');
     expect(onEdit?.sourceId).toBe(runtime.spreadsheets.model().id);
+    const draft = runtime.triggers.list().find((t) => t.handlerFunction === 'scheduledDraftReport');
+    expect(draft?.schedule).toMatchObject({ kind: 'days', every: 1, hour: 7 });
     const recorded = JSON.parse(runtime.properties.snapshot('document')[TRIGGERS_PROPERTY]);
     expect(recorded.dailyRefresh).toEqual({
       id: daily?.id,
@@ -503,7 +507,7 @@ describe('setUpOrRepairSpreadsheet (bundle)', () => {
     const { runtime, bundle } = openPlan(planData(rows));
     runtime.core.faults.triggerCreationFails = true;
     const result = setUp(bundle);
-    expect(result.problems).toHaveLength(2);
+    expect(result.problems).toHaveLength(3);
     expect(result.problems[0]).toBe(
       'The trigger for "Daily refresh of status colours and the Dashboard" could not be installed (Google said: ' +
         "We're sorry, a server error occurred. Please wait a bit and try again.). Everything else was set up; run " +
@@ -521,8 +525,8 @@ describe('setUpOrRepairSpreadsheet (bundle)', () => {
     runtime.core.faults.triggerCreationFails = false;
     const retry = setUp(bundle);
     expect(retry.problems).toEqual([]);
-    expect(retry.changes).toHaveLength(2);
-    expect(triggers(runtime)).toHaveLength(2);
+    expect(retry.changes).toHaveLength(3);
+    expect(triggers(runtime)).toHaveLength(3);
   });
 
   it('says when another person installed the triggers before (theirs still run until they remove them)', () => {

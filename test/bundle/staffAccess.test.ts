@@ -176,6 +176,9 @@ describe('staff who are not plan administrators (bundle)', () => {
       expect.stringMatching(
         /^installed by plan\.admin@example\.org on .* \(only they can see or change it\)$/,
       ),
+      expect.stringMatching(
+        /^installed by plan\.admin@example\.org on .* \(only they can see or change it\)$/,
+      ),
     ]);
   });
 
