@@ -93,6 +93,40 @@ describe('preview', () => {
     }
     expect(summary.serviceCalls.SpreadsheetApp).toBeGreaterThan(0);
     expect(logs.join('\n')).toMatch(/46 live actions/);
+  });
+
+  it('with --baseline and --meeting, writes the committee report and its counts (every one non-zero for the demo)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'preview-'));
+    const args = [
+      ...SAMPLE,
+      '--baseline',
+      'samples/baseline.csv',
+      '--today',
+      '2010-03-10',
+      '--meeting',
+      '2010-04-19',
+    ];
+    expect(await preview([...args, '--out', out])).toBe(0);
+    const { report } = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(report.file).toBe(join(out, 'report.html'));
+    expect(report.title).toMatch(
+      /^Corporate Improvement Plan – Cabinet 19 April 2010 \(draft 10 March 2010 /,
+    );
+    const { total, retained, deleted, updated, added } = report.counts;
+    expect(retained + deleted + updated).toBe(total);
+    expect([total, retained, deleted, updated, added].every((n: number) => n > 0)).toBe(true);
+    expect(report.attention).toEqual(['CPD2']);
+    const html = readFileSync(report.file, 'utf8');
+    for (const heading of [
+      '1. Summary',
+      '2. Progress since the last update',
+      '3. Actions needing attention',
+      '4. Recommendations',
+    ]) {
+      expect(html).toContain(heading);
+    }
+    expect(html).toMatch(/Appendix A/);
+    expect(html).toMatch(/<img src="data:image\/png;base64,/);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(out, 'workbook.xlsx'));
