@@ -124,3 +124,13 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
   );
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
+
+/** "14:05": the time of day of an instant in a time zone, 24-hour, as UK councils write it. */
+export function timeOfDayInZone(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+}

@@ -1,5 +1,5 @@
 // The committee report as data (DESIGN 2.9): its title, placeholders, counts and blocks, which src/docs writes.
-import { formatLongDate, type IsoDate, isoDateInZone } from './dates';
+import { formatLongDate, type IsoDate, isoDateInZone, timeOfDayInZone } from './dates';
 import type { Plan } from './plan';
 import { actionFinder, type ReportContext } from './reportCells';
 import { appendixA, appendixB } from './reportAppendices';
@@ -100,7 +100,7 @@ export function reportTitle(input: ReportInput): string {
   const { plan, meeting, generatedAt, timeZone } = input;
   return (
     `${plan.settings.planTitle} – ${meeting.committee} ${formatLongDate(meeting.date)} ` +
-    `(draft ${formatLongDate(isoDateInZone(generatedAt, timeZone))} ${timeOfDay(generatedAt, timeZone)})`
+    `(draft ${formatLongDate(isoDateInZone(generatedAt, timeZone))} ${timeOfDayInZone(generatedAt, timeZone)})`
   );
 }
 
@@ -123,16 +123,4 @@ function settingText(value: unknown, key: keyof Settings): string {
       .join(', ');
   }
   return String(value ?? '');
-}
-
-/** "14:05" in a time zone. */
-function timeOfDay(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${get('hour')}:${get('minute')}`;
 }

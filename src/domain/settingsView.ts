@@ -1,6 +1,6 @@
 // What the Settings and schedules dialog shows, decided from sheet values: each setting with the value in use, the
 // last successful run of each job from the Run log, and instants written as council readers expect.
-import { isoDateInZone } from './dates';
+import { isoDateInZone, timeOfDayInZone } from './dates';
 import type { Problem } from './problems';
 import { isBlankRow, mapColumns, normaliseHeader } from './schema';
 import { formatSetting, parseSettings, SETTING_DEFS, SETTINGS_COLUMNS } from './settings';
@@ -95,11 +95,5 @@ export function lastSuccessfulRuns(rows: readonly (readonly unknown[])[] | undef
 /** "10/03/2010 09:00" in the spreadsheet's time zone (day first, 24-hour, as UK councils write it). */
 export function formatDateTime(instant: Date, timeZone: string): string {
   const [y, m, d] = isoDateInZone(instant, timeZone).split('-');
-  const time = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant);
-  return `${d}/${m}/${y} ${time}`;
+  return `${d}/${m}/${y} ${timeOfDayInZone(instant, timeZone)}`;
 }
