@@ -70,6 +70,8 @@ export function createReportDocument(
 
 /** The {{REPORT_BODY}} paragraph (or list item), now after the generated sections. */
 function removeBlock(body: BodyPort, index: number): void {
+  // Docs refuses to remove a section's last paragraph, and a template often ends with its marker.
+  if (index === body.getNumChildren() - 1) body.appendParagraph('');
   const child = body.getChild(index);
   if (String(child.getType()) === 'LIST_ITEM') child.asListItem().removeFromParent();
   else child.asParagraph().removeFromParent();

@@ -23,10 +23,20 @@ export function openTemplate(services: Pick<Services, 'documents'>, id: string):
         'Check Settings › Report template document ID. No report was created.',
     );
   }
+  const name = `The report template "${template.getName()}" (ID ${id})`;
+  const markers = template.getBody().getText().split(REPORT_BODY_PLACEHOLDER).length - 1;
+  if (markers > 1) {
+    throw new TemplateError(
+      `${name} has ${REPORT_BODY_PLACEHOLDER} ${markers} times; keep one, on a line of its own. No report was created.`,
+    );
+  }
   if (reportBodyIndex(template.getBody()) < 0) {
     throw new TemplateError(
-      `The report template "${template.getName()}" (ID ${id}) has no paragraph holding just ${REPORT_BODY_PLACEHOLDER}, ` +
-        'which marks where the report goes. Add that line to the template on its own. No report was created.',
+      markers === 1
+        ? `${name} has ${REPORT_BODY_PLACEHOLDER} inside other text or a table; put it on a line of its own, outside ` +
+            'any table. No report was created.'
+        : `${name} has no paragraph holding just ${REPORT_BODY_PLACEHOLDER}, which marks where the report goes. ` +
+            'Add that line to the template on its own. No report was created.',
     );
   }
   return template;

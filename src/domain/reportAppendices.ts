@@ -6,7 +6,7 @@ import { formatLongDate, isIsoDate } from './dates';
 import { OTHER_THEME } from './dashboard';
 import type { AssessedAction } from './plan';
 import { RAG_COLOURS } from './rag';
-import { cell, count, heading, paragraph, type ReportContext, table } from './reportCells';
+import { allNew, cell, count, heading, paragraph, type ReportContext, table } from './reportCells';
 import type { CycleDiff, ReportBlock, ReportTableCell } from './reportTypes';
 
 const APPENDIX_A_HEADERS = [
@@ -146,8 +146,7 @@ export function appendixB(ctx: ReportContext): ReportBlock[] {
   if (!diff.baseline) {
     blocks.push(
       paragraph(
-        `This is the plan's first report, so all ${count(diff.added.length, 'live action')} are new; they are set ` +
-          'out in full in Appendix A.',
+        `This is the plan's first report, so ${allNew(diff.added.length)}; Appendix A sets the plan out in full.`,
       ),
     );
   } else {

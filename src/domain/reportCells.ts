@@ -63,6 +63,13 @@ export function heading(level: 1 | 2 | 3, text: string): ReportBlock {
 }
 
 /** "1 action", "3 actions". */
+/** "all 12 live actions are new", "its one live action is new", "it has no live actions yet" — for a first report. */
+export function allNew(n: number): string {
+  if (n === 0) return 'it has no live actions yet';
+  if (n === 1) return 'its one live action is new';
+  return `all ${n} live actions are new`;
+}
+
 export function count(n: number, noun: string, plural = `${noun}s`): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? noun : plural}`;
 }

@@ -7,6 +7,7 @@ import { formatLongDate, isoDateInZone } from './dates';
 import { liveActions } from './plan';
 import { daysOverdue, RAG_COLOURS, RAGS } from './rag';
 import {
+  allNew,
   ATTENTION_TEXT_LIMIT,
   cell,
   count,
@@ -46,7 +47,7 @@ export function summarySection(ctx: ReportContext): ReportBlock[] {
   }
   if (!diff.baseline) {
     blocks.push(
-      paragraph(`This is the plan's first report: all ${count(counts.added, 'live action')} are new.`),
+      paragraph(`This is the plan's first report: ${allNew(counts.added)}.`),
       paragraph(
         `There are currently a total of ${count(counts.total, 'improvement action')} within the ${title} at Appendix A.`,
       ),
@@ -76,11 +77,13 @@ export function summarySection(ctx: ReportContext): ReportBlock[] {
         ),
       );
     }
-    blocks.push(
-      paragraph(
-        'Appendix B contains a table of the proposed new improvement actions and updates to actions.',
-      ),
-    );
+    if (counts.added || counts.updated) {
+      blocks.push(
+        paragraph(
+          'Appendix B contains a table of the proposed new improvement actions and updates to actions.',
+        ),
+      );
+    }
   }
   const doneNew = newActionsAlreadyComplete(plan, diff).length;
   if (doneNew) {
@@ -248,8 +251,9 @@ function revisedTargetDates(ctx: ReportContext): string[][] {
   }
   return ctx.diff.updated.flatMap((u) =>
     u.changes
-      // A date dropped (the timescale became Ongoing) is not a revision; Appendix B shows it among the updates.
-      .filter((c) => c.field === 'Target date' && c.new !== '')
+      // Only dates moved through Revised target date count as revisions; a Timescale edited, or a date dropped, is
+      // shown in Appendix B among the updates, so "No reason given" is never put against an ordinary edit.
+      .filter((c) => c.field === 'Target date' && c.new !== '' && ctx.find(u.code)?.revisedTargetDate)
       .map((c) => [
         u.code,
         `${c.old || 'none'} → ${c.new || 'none'}`,

@@ -284,6 +284,7 @@ export interface DocElementPort {
 }
 
 export interface BodyPort {
+  getText(): string;
   getNumChildren(): number;
   getChild(childIndex: number): DocElementPort;
   appendParagraph(text: string): ParagraphPort;

@@ -9,7 +9,7 @@ import { parseExactDate } from '../domain/timescale';
 import { isDate } from '../domain/values';
 import type { Services } from '../gas/ports';
 import { appendRunLog } from '../sheets/runLog';
-import { generateReportLocked, type ReportResult } from './generateReport';
+import { countsInWords, generateReportLocked, type ReportResult } from './generateReport';
 import { refreshStatus } from './refreshStatus';
 import { withScriptLock } from './withScriptLock';
 
@@ -148,8 +148,7 @@ function emailLink(
     `The draft committee report for the meeting on ${formatLongDate(report.meeting)} is ready:`,
     report.url,
     '',
-    `${c.total} actions in the baseline: ${c.retained} retained, ${c.deleted} proposed for deletion, ` +
-      `${c.updated} updated; ${c.added} added. ${report.attention.length} overdue.`,
+    `${countsInWords(c)} ${report.attention.length} overdue.`,
     ...(report.notes.length ? ['', ...report.notes] : []),
     '',
     'Check it and make any changes before it goes to the committee.',

@@ -102,22 +102,16 @@ describe('Generate committee report (bundle)', () => {
     expect(JSON.stringify(dialog)).toContain(result.url);
   });
 
-  it('draws the status-by-theme chart as an image, or says plainly where the Charts service cannot', () => {
+  it('draws the status-by-theme chart as a PNG image in the report', () => {
     const opened = openSetUp(planData(NOW_ROWS));
     const result = report(generate(opened));
     const model = opened.runtime.documents.model(result.documentId);
     const images = model.body.flatMap((b) =>
       b.type === 'TABLE' ? [] : b.elements.filter((e) => e.type === 'INLINE_IMAGE'),
     );
-    const charts = opened.runtime.globals.Charts as Record<string, unknown>;
-    if (typeof charts.newDataTable === 'function') {
-      expect(images).toHaveLength(1);
-      expect(images[0]).toMatchObject({ contentType: 'image/png', width: 600, height: 400 });
-    } else {
-      // Until the local runtime draws charts: the report is still made, and says what is missing.
-      expect(images).toHaveLength(0);
-      expect(result.notes.join(' ')).toMatch(/could not be drawn/);
-    }
+    expect(images).toHaveLength(1);
+    expect(images[0]).toMatchObject({ contentType: 'image/png', width: 600, height: 400 });
+    expect(result.notes.join(' ')).not.toMatch(/could not be drawn/);
   });
 
   it('with no baseline, says it is the first report and counts every live action as added', () => {
@@ -207,7 +201,7 @@ describe('Generate committee report (bundle)', () => {
     const opened = openPlan(data);
     const id = opened.runtime.documents.add('Council template', (doc) => {
       const body = doc.getBody();
-      body.getChild(0).asParagraph().setText('KENT COUNTY COUNCIL');
+      body.getChild(0).asParagraph().setText('EXAMPLE COUNCIL');
       body.appendParagraph('To: {{Committee}} – {{meeting date}}');
       body.appendTable([['Classification', '{{ classification }}']]);
       body.appendParagraph('{{REPORT_BODY}}');
@@ -221,7 +215,7 @@ describe('Generate committee report (bundle)', () => {
     opened.runtime.spreadsheets.ui.reset();
     const result = report(generate(opened));
     const body = opened.runtime.documents.model(result.documentId).body;
-    expect(body[0].text).toBe('KENT COUNTY COUNCIL');
+    expect(body[0].text).toBe('EXAMPLE COUNCIL');
     expect(body[1].text).toMatch(/^To: \{\{REPORT_BODY\}\} Cabinet – /);
     expect(body[1].text).not.toContain('{{meeting date}}');
     expect(body[2].type).toBe('TABLE');
@@ -234,6 +228,39 @@ describe('Generate committee report (bundle)', () => {
     expect(body.map((b) => b.text).join('\n')).toContain('{{REPORT_BODY}} {{Committee}}');
     // The template itself is unchanged.
     expect(opened.runtime.documents.model(id).body.map((b) => b.text)).toContain('{{REPORT_BODY}}');
+  });
+
+  /** Sets a template up with `build`, runs the report, and returns the outcome and the opened plan. */
+  function withTemplate(build: (body: GoogleAppsScript.Document.Body) => void) {
+    const opened = openPlan(planData(NOW_ROWS));
+    const id = opened.runtime.documents.add('Council template', (doc) => build(doc.getBody()));
+    opened.runtime.spreadsheets.load('Settings', settingsSheet({ 'Report template document ID': id }));
+    opened.bundle.run('setUpOrRepairSpreadsheet');
+    opened.runtime.spreadsheets.ui.reset();
+    return { opened, outcome: generate(opened) };
+  }
+
+  it('a template that ends with {{REPORT_BODY}} works (Docs will not remove a section’s last paragraph)', () => {
+    const { opened, outcome } = withTemplate((body) =>
+      body.getChild(0).asParagraph().setText('{{REPORT_BODY}}'),
+    );
+    const result = report(outcome);
+    const body = opened.runtime.documents.model(result.documentId).body;
+    expect(body.some((b) => b.type === 'PARAGRAPH' && b.heading === 'TITLE')).toBe(true);
+    expect(body.filter((b) => b.text === '{{REPORT_BODY}}')).toHaveLength(0);
+    expect(result.title).not.toContain('incomplete');
+  });
+
+  it('a template with {{REPORT_BODY}} twice, or inside a table, is refused plainly and nothing is created', () => {
+    const twice = withTemplate((body) => {
+      body.appendParagraph('{{REPORT_BODY}}');
+      body.appendParagraph('{{REPORT_BODY}}');
+    });
+    expect(!twice.outcome.ok && twice.outcome.message).toMatch(/has \{\{REPORT_BODY\}\} 2 times; keep one/);
+    expect(twice.opened.runtime.documents.documents()).toHaveLength(1);
+    const inTable = withTemplate((body) => body.appendTable([['{{REPORT_BODY}}']]));
+    expect(!inTable.outcome.ok && inTable.outcome.message).toMatch(/inside other text or a table/);
+    expect(inTable.opened.runtime.documents.documents()).toHaveLength(1);
   });
 
   it('a second run while the first holds the lock says the first is still running and makes nothing', () => {

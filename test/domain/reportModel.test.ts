@@ -337,7 +337,7 @@ describe('bad input', () => {
   it('no actions at all', () => {
     const m = report([]);
     expect(m.counts).toEqual({ total: 0, retained: 0, deleted: 0, updated: 0, added: 0 });
-    expect(paragraphs(m)).toContain("This is the plan's first report: all 0 live actions are new.");
+    expect(paragraphs(m)).toContain("This is the plan's first report: it has no live actions yet.");
     expect(paragraphs(m)).toContain('No actions are overdue.');
     expect(paragraphs(m).filter((p) => p === 'No actions.')).toHaveLength(7);
     expect(m.attention).toEqual([]);
