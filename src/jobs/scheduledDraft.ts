@@ -68,13 +68,23 @@ export function scheduledDraft(services: Services): ScheduledDraftResult {
   return withScriptLock(services.lock, DRAFT_JOB, () => {
     // Decided again under the lock: a run that overlapped this one may have made the draft meanwhile.
     const { settings, meetings } = due();
-    const drafts = meetings.map((meeting) => {
-      const report = generateReportLocked(
-        services,
-        { meeting, committee: settings.committee, by: SCHEDULED_BY },
-        DRAFT_JOB,
-      );
-      return { meeting, report, ...emailLink(services, settings, report) };
+    // One meeting's failure (a broken template, say) must not stop the others' drafts. The report job has logged it;
+    // it is thrown at the end so Google's own failure notice still reaches the owner.
+    const failures: string[] = [];
+    const drafts = meetings.flatMap((meeting) => {
+      try {
+        const report = generateReportLocked(
+          services,
+          { meeting, committee: settings.committee, by: SCHEDULED_BY },
+          DRAFT_JOB,
+        );
+        return [{ meeting, report, ...emailLink(services, settings, report) }];
+      } catch (e) {
+        failures.push(
+          `The draft for ${formatLongDate(meeting)} failed: ${e instanceof Error ? e.message : String(e)}`,
+        );
+        return [];
+      }
     });
     const started = services.now();
     for (const d of drafts) {
@@ -89,6 +99,7 @@ export function scheduledDraft(services: Services): ScheduledDraftResult {
         details: d.note,
       });
     }
+    if (failures.length) throw new Error(failures.join(' '));
     return { today, drafts };
   });
 }

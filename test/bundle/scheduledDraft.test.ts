@@ -56,6 +56,22 @@ describe('Scheduled draft report (bundle trigger)', () => {
     expect(opened.runtime.mail.outbox).toHaveLength(1);
   });
 
+  it('a draft that fails is logged per meeting and the run ends by throwing, so the owner hears of it', () => {
+    const opened = openWith({
+      'Committee meeting dates': '15/03/2010, 20/03/2010',
+      'Report template document ID': 'no-such-template',
+    });
+    expect(() => opened.bundle.trigger('scheduledDraftReport')).toThrow(
+      /The draft for 15 March 2010 failed: .*The draft for 20 March 2010 failed: /,
+    );
+    const failed = (opened.values('Run log') ?? []).filter(
+      (r) => r[0] === 'Scheduled draft report' && r[3] === 'failed',
+    );
+    expect(failed).toHaveLength(2); // one per meeting, each naming the template problem
+    for (const row of failed) expect(String(row[6])).toMatch(/^The report template \(ID no-such-template\)/);
+    expect(opened.runtime.documents.documents()).toHaveLength(0);
+  });
+
   it('with no Administrator email, makes the draft and notes in the Run log that no email was sent', () => {
     const opened = openWith({ 'Committee meeting dates': '20/03/2010' });
     const result = opened.bundle.trigger<ScheduledDraftResult>('scheduledDraftReport');
