@@ -1,7 +1,8 @@
 // Deterministic plans of any size for the bench and the scale tests: the same N always gives the same plan.
 import { ACTION_COLUMNS } from '../src/domain/actions';
 import { addDays } from '../src/domain/dates';
-import { DEFAULT_LISTS } from '../src/domain/lists';
+import { layoutOf } from '../src/domain/layout';
+import { DEFAULT_LISTS, LISTS_SHEET } from '../src/domain/lists';
 
 export interface GeneratedPlan {
   actions: unknown[][];
@@ -84,18 +85,8 @@ export function generatePlan(size: number, today: string): GeneratedPlan {
     ]),
     ['Chief Executive', 'chief.executive@example.org', 'Chief Executive', ''],
   ];
-  const lists: unknown[][] = [
-    ['Theme', 'Prefix', 'Category letter', 'Category name', 'Category meaning', 'Status', 'Source'],
-    ...Array.from({ length: 7 }, (_, i) => [
-      DEFAULT_LISTS.themes[i]?.name ?? '',
-      DEFAULT_LISTS.themes[i]?.prefix ?? '',
-      DEFAULT_LISTS.categories[i]?.letter ?? '',
-      DEFAULT_LISTS.categories[i]?.name ?? '',
-      DEFAULT_LISTS.categories[i]?.meaning ?? '',
-      DEFAULT_LISTS.statuses[i] ?? '',
-      DEFAULT_LISTS.sources[i] ?? '',
-    ]),
-  ];
+  // The Lists sheet exactly as setup would make it on a new spreadsheet.
+  const lists: unknown[][] = [layoutOf(LISTS_SHEET).headers, ...layoutOf(LISTS_SHEET).defaults];
   const settings: unknown[][] = [
     ['Setting', 'Value', 'Notes'],
     ['Organisation name', 'Example Council', ''],

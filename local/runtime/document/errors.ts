@@ -1,6 +1,5 @@
 // Errors the in-memory DocumentApp throws, in the service's own wording where it is known (sources cited per message).
-import { enumNameOf } from '../enums';
-import { gasError, parameterMismatch } from '../errors';
+import { describeType, gasError, parameterMismatch } from '../errors';
 
 export { gasError } from '../errors';
 
@@ -17,32 +16,6 @@ export function localRefusal(message: string): Error {
 /** "The parameters (number) don't match the method signature for DocumentApp.Body.appendParagraph." */
 export function signatureError(args: readonly unknown[], method: string): Error {
   return parameterMismatch(args.map(describeType), method);
-}
-
-export function describeType(v: unknown): string {
-  if (v === null) return 'null';
-  if (v === undefined) return 'undefined';
-  if (Array.isArray(v)) {
-    if (v.length === 0) return 'Object[]';
-    const kinds = new Set(v.map(describeType));
-    return `${kinds.size === 1 ? [...kinds][0] : 'Object'}[]`;
-  }
-  switch (typeof v) {
-    case 'string':
-      return 'String';
-    case 'number':
-      return 'number';
-    case 'boolean':
-      return 'Boolean';
-    case 'function':
-      return 'Function';
-    default: {
-      const enumName = enumNameOf(v);
-      if (enumName) return enumName;
-      const printed = String(v);
-      return printed.startsWith('[object ') ? 'Object' : printed;
-    }
-  }
 }
 
 // Wording of the index errors: gas-fakes' live-verified tests (brucemcpherson/gas-fakes test/testdocsnext.js,
