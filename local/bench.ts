@@ -4,10 +4,10 @@ import { parseArgs } from 'node:util';
 import { loadBundle } from './bundle';
 import { generatePlan } from './generatePlan';
 import { createPlanSpreadsheet } from './planSpreadsheet';
-import { createLocalRuntime } from './runtime';
+import { createLocalRuntime, type LocalRuntime } from './runtime';
 
 export const BENCH_SIZES = [100, 1_000, 10_000];
-const BENCH_TODAY = '2010-03-10';
+export const BENCH_TODAY = '2010-03-10';
 
 /** Jobs as a person or a trigger starts them; later issues add theirs here. */
 export const BENCH_JOBS: {
@@ -60,6 +60,9 @@ export const BENCH_JOBS: {
       ]),
     },
   },
+  // The reminder triggers setup installs, fired as Apps Script fires them (as their creator, no UI).
+  { job: 'weekly reminders', entryPoint: 'sendWeeklyReminders', as: 'trigger' },
+  { job: 'daily reminders', entryPoint: 'sendDailyReminders', as: 'trigger' },
 ];
 
 export interface BenchRow {
@@ -68,28 +71,47 @@ export interface BenchRow {
   calls: Record<string, number>;
   emails: number;
   ms: number;
+  /** What the job threw (a reminder run throws when a send failed or the quota ran short); absent when it did not. */
+  error?: string;
 }
 
-export function runBench(sizes = BENCH_SIZES): BenchRow[] {
+export interface BenchHooks {
+  /** Called before each job runs, with the runtime it runs in (for a test to read the plan the job will see). */
+  beforeJob?(job: string, size: number, runtime: LocalRuntime): void;
+}
+
+export function runBench(sizes = BENCH_SIZES, hooks: BenchHooks = {}): BenchRow[] {
   const rows: BenchRow[] = [];
   for (const size of sizes) {
+    // The default (consumer account) quota of 100 recipients a day is enough: the generated plan has 40 leads and one
+    // manager, so the weekly run sends at most 41 emails and the daily run at most 40, whatever the plan's size.
     const runtime = createLocalRuntime({ now: `${BENCH_TODAY}T09:00:00Z` });
     createPlanSpreadsheet(runtime, generatePlan(size, BENCH_TODAY));
     const bundle = loadBundle(runtime);
     for (const { job, entryPoint, as, edit, answers } of BENCH_JOBS) {
+      hooks.beforeJob?.(job, size, runtime);
       runtime.core.resetCounts();
       if (answers) runtime.spreadsheets.ui.answer(...answers);
       const sentBefore = runtime.mail.outbox.length;
       const started = performance.now();
-      if (as === 'edit' && edit) bundle.userEdit(edit.sheet, edit.a1, edit.values);
-      else if (as === 'trigger') bundle.trigger(entryPoint);
-      else bundle.run(entryPoint);
+      let error: string | undefined;
+      try {
+        if (as === 'edit' && edit) bundle.userEdit(edit.sheet, edit.a1, edit.values);
+        else if (as === 'trigger') bundle.trigger(entryPoint);
+        else bundle.run(entryPoint);
+      } catch (e) {
+        // A trigger's failure is the job's result, not the bench's: the row records it and the other jobs still run.
+        if (as !== 'trigger') throw e;
+        // (An error from the bundle's own realm is no `instanceof Error` here.)
+        error = String((e as { message?: unknown })?.message ?? e);
+      }
       rows.push({
         job,
         actions: size,
         calls: runtime.core.callsByService(),
         emails: runtime.mail.outbox.length - sentBefore,
         ms: Math.round(performance.now() - started),
+        ...(error === undefined ? {} : { error }),
       });
     }
   }
@@ -112,8 +134,12 @@ function printTable(rows: BenchRow[]): void {
   console.log(format(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const l of lines) console.log(format(l));
+  for (const r of rows.filter((row) => row.error)) {
+    console.log(`\n${r.job} at ${r.actions.toLocaleString('en-GB')} actions failed: ${r.error}`);
+  }
   console.log(
-    '\nCalls are Apps Script calls per service in one run of the job; the Spreadsheet count should not grow with the plan.',
+    '\nCalls are Apps Script calls per service in one run of the job; the Spreadsheet count should not grow with the plan\n' +
+      '(a reminder job adds the same few calls for each email it sends, to record it before and after).',
   );
 }
 

@@ -1,6 +1,7 @@
-// `npm run preview`: loads a plan from CSV into the local runtime, runs the bundle's entry points as Sheets would,
-// and writes summary.json and workbook.xlsx (the spreadsheet as the code left it) into the output folder.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// `npm run preview`: loads a plan from CSV into the local runtime, runs the bundle's entry points as Sheets and its
+// triggers would, and writes summary.json, workbook.xlsx (the spreadsheet as the code left it), report.html and the
+// emails sent (emails/*.eml) into the output folder.
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../src/domain/dates';
@@ -15,6 +16,11 @@ import { writeWorkbook } from './workbook';
 import { loadBaseline } from './baseline';
 import { renderDocumentHtml } from './render/documentHtml';
 import type { ReportMenuResult } from '../src/jobs/generateReport';
+import type { ReminderRunResult, SentEmail } from '../src/jobs/reminderTypes';
+import { writeEmlFiles } from './emails';
+import type { LocalRuntime } from './runtime';
+import type { SentMail } from './runtime/mail';
+import type { Bundle } from './bundle';
 
 const USAGE =
   'usage: npm run preview -- --plan FILE.csv [--people FILE.csv] [--lists FILE.csv] [--settings FILE.csv] [--baseline FILE.csv] [--today YYYY-MM-DD] [--meeting YYYY-MM-DD] [--out DIR]';
@@ -92,9 +98,21 @@ export async function preview(argv: string[]): Promise<number> {
   if (!report.ok) return fail(`The report could not be made: ${report.message}`);
   if ('cancelled' in report.result) return fail(`The report could not be made: ${report.result.message}`);
   const made = report.result;
+  // The reminder triggers, as they would fire on --today: the weekly digest and escalation, the daily nudges, then
+  // the weekly job again, which must find everything already sent.
+  const reminders = runReminders(runtime, bundle);
+  if ('failed' in reminders) return fail(reminders.failed);
 
   const out = args.out as string;
   mkdirSync(out, { recursive: true });
+  const emailsDir = join(out, 'emails');
+  clearEmlFiles(emailsDir);
+  const emlFiles = await writeEmlFiles(
+    runtime.mail.outbox,
+    emailsDir,
+    reminders.emails.map((e) => e.kind),
+    runtime.owner,
+  );
   const summary = {
     today: result.today,
     actions: result.actions,
@@ -108,6 +126,18 @@ export async function preview(argv: string[]): Promise<number> {
     })),
     sheets: summariseSheets(runtime),
     serviceCalls: runtime.core.callsByService(),
+    emails: reminders.emails.map(({ kind, to, cc, subject, actions }) => ({
+      kind,
+      to,
+      cc,
+      subject,
+      actions,
+    })),
+    reminders: {
+      weekly: reminderCounts(reminders.weekly),
+      daily: reminderCounts(reminders.daily),
+      secondWeekly: reminderCounts(reminders.secondWeekly),
+    },
   };
   const reportFile = join(out, 'report.html');
   writeFileSync(reportFile, renderDocumentHtml(runtime.documents.model(made.documentId)));
@@ -134,8 +164,113 @@ export async function preview(argv: string[]): Promise<number> {
   console.log(
     `    ${c.total} in the baseline: ${c.retained} retained, ${c.deleted} deleted, ${c.updated} updated; ${c.added} added`,
   );
+  console.log(`  Reminders`);
+  for (const [label, run] of [
+    ['Weekly run', reminders.weekly],
+    ['Daily run', reminders.daily],
+  ] as const) {
+    console.log(`    ${label}: ${emailCount(run.sent.length)} sent${runDetails(run)}`);
+  }
+  const kinds = new Map<string, number>();
+  for (const e of reminders.emails) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + 1);
+  if (kinds.size) console.log(`    By kind: ${[...kinds].map(([kind, n]) => `${kind} ${n}`).join(' · ')}`);
+  for (const p of new Set([...reminders.weekly.problems, ...reminders.daily.problems]))
+    console.log(`    ${p}`);
+  const again = reminders.secondWeekly;
+  console.log(
+    again.sent.length === 0
+      ? `    Second weekly run: nothing new sent (${again.alreadySent} already sent)`
+      : `    Second weekly run: ${emailCount(again.sent.length)} sent again`,
+  );
   console.log(`  Wrote ${join(out, 'summary.json')}, ${join(out, 'workbook.xlsx')} and ${reportFile}`);
+  console.log(`  Wrote ${emailCount(emlFiles.length)} to ${emailsDir}`);
   return 0;
+}
+
+interface ReminderRuns {
+  weekly: ReminderRunResult;
+  daily: ReminderRunResult;
+  secondWeekly: ReminderRunResult;
+  /** Every email the three runs sent, in send order: one for each mail in the outbox. */
+  emails: SentEmail[];
+}
+
+/**
+ * Fires the weekly, daily and again the weekly reminder trigger. A run that fails throws (after telling the
+ * administrator), and its result is lost with it, so the preview stops there. What the runs say they sent must be
+ * exactly what reached the runtime's outbox: the .eml files are labelled from it.
+ */
+function runReminders(runtime: LocalRuntime, bundle: Bundle): ReminderRuns | { failed: string } {
+  const firstMail = runtime.mail.outbox.length;
+  const runs: ReminderRunResult[] = [];
+  for (const [entryPoint, label] of [
+    ['sendWeeklyReminders', 'The weekly reminder run'],
+    ['sendDailyReminders', 'The daily reminder run'],
+    ['sendWeeklyReminders', 'The second weekly reminder run'],
+  ] as const) {
+    try {
+      runs.push(bundle.trigger<ReminderRunResult>(entryPoint));
+    } catch (e) {
+      return { failed: `${label} failed: ${(e as Error).message}` };
+    }
+  }
+  const emails = runs.flatMap((r) => r.sent);
+  const mismatch = outboxMismatch(emails, runtime.mail.outbox.slice(firstMail));
+  if (firstMail !== 0 || mismatch) {
+    throw new Error(
+      `preview: the reminder runs and the outbox disagree: ${mismatch ?? `${firstMail} emails were sent before the reminder runs`}`,
+    );
+  }
+  const [weekly, daily, secondWeekly] = runs;
+  return { weekly, daily, secondWeekly, emails };
+}
+
+/** How the emails the runs reported sending differ from the mail the runtime saw sent, if they do. */
+function outboxMismatch(emails: SentEmail[], outbox: SentMail[]): string | undefined {
+  if (outbox.length !== emails.length) {
+    return `${outbox.length} emails in the outbox, ${emails.length} reported sent by the reminder runs`;
+  }
+  const list = (addresses: string[]) => addresses.join(', ');
+  const i = emails.findIndex(
+    (e, n) =>
+      e.subject !== outbox[n].subject ||
+      list(e.to) !== list(outbox[n].to) ||
+      list(e.cc) !== list(outbox[n].cc),
+  );
+  if (i < 0) return undefined;
+  return `email ${i + 1} was reported as "${emails[i].subject}" to ${list(emails[i].to)} but the outbox holds "${outbox[i].subject}" to ${list(outbox[i].to)}`;
+}
+
+function reminderCounts(r: ReminderRunResult) {
+  return {
+    outcome: r.outcome,
+    sent: r.sent.length,
+    alreadySent: r.alreadySent,
+    skipped: r.skipped,
+    queued: r.queued,
+    failed: r.failed,
+    problems: r.problems.length,
+  };
+}
+
+function runDetails(r: ReminderRunResult): string {
+  const parts = [
+    r.alreadySent ? `${r.alreadySent} already sent` : '',
+    r.skipped ? `${r.skipped} not emailed` : '',
+    r.queued ? `${r.queued} queued` : '',
+    r.failed ? `${r.failed} failed` : '',
+  ].filter(Boolean);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+function emailCount(n: number): string {
+  return `${n} email${n === 1 ? '' : 's'}`;
+}
+
+/** Old .eml files go first, so a rerun's folder holds only this run's emails. */
+function clearEmlFiles(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(dir)) if (name.endsWith('.eml')) rmSync(join(dir, name));
 }
 
 function fail(message: string): number {

@@ -9,8 +9,21 @@ import { REFRESH_JOB, type RefreshResult, refreshStatus } from './jobs/refreshSt
 import { setUpOrRepair } from './jobs/setup';
 import { START_CYCLE_JOB, type StartCycleResult, startCycle } from './jobs/startCycle';
 import { showSettingsAndSchedules } from './ui/settingsDialog';
+import { type HealthCheckItem, healthCheckInWords } from './domain/healthCheck';
+import { runHealthCheck } from './jobs/healthCheck';
 import { buildMenu } from './ui/menu';
-import { fromMenu, type MenuOutcome, notYetAvailable } from './ui/fromMenu';
+import { fromMenu, type MenuOutcome } from './ui/fromMenu';
+import { type ReminderPreview, showReminderPreview } from './ui/remindersDialog';
+import { reminderRunInWords, sendReminders } from './jobs/sendReminders';
+import type { ReminderRunResult } from './jobs/reminderTypes';
+import { saveProgressFromSidebar } from './jobs/saveProgress';
+import {
+  showUpdateProgress,
+  sidebarStateFor,
+  UPDATE_PROGRESS_JOB,
+  type UpdateProgressResult,
+} from './ui/sidebar';
+import type { SaveRequest, SaveResult, SidebarState } from './ui/sidebarTypes';
 
 /** Simple trigger: Sheets runs it when the spreadsheet opens; it only adds the menu (no authorisation needed). */
 export function onOpen(): void {
@@ -64,9 +77,34 @@ export function checkThePlan(): MenuOutcome<ReturnType<typeof checkPlan>> {
   return fromMenu(liveServices(), 'Check the plan', checkPlan);
 }
 
+/** Menu › Update progress…: the sidebar for the action in the selected Actions row. Staff may use it. */
+export function updateProgress(): MenuOutcome<UpdateProgressResult> {
+  return fromMenu(liveServices(), UPDATE_PROGRESS_JOB, showUpdateProgress);
+}
+
+/** google.script.run from the sidebar: the state for the action with `code`, or for the selection when none. */
+export function sidebarState(code?: string): SidebarState {
+  return sidebarStateFor(liveServices(), code);
+}
+
+/** google.script.run from the sidebar: saves one action's fields (runs as the person at the keyboard). */
+export function saveProgress(request: SaveRequest): SaveResult {
+  return saveProgressFromSidebar(liveServices(), request);
+}
+
 /** Menu › Settings and schedules… Only reads, so staff may run it. */
 export function settingsAndSchedules(): MenuOutcome<ReturnType<typeof showSettingsAndSchedules>> {
   return fromMenu(liveServices(), 'Settings and schedules', showSettingsAndSchedules);
+}
+
+/**
+ * Run list (Apps Script editor), after deploying: the health check's pass / fail list, also written to the execution
+ * log. Only reads, so anyone may run it; Settings and schedules… shows the same list.
+ */
+export function healthCheck(): HealthCheckItem[] {
+  const checks = runHealthCheck(liveServices());
+  console.log(healthCheckInWords(checks));
+  return checks;
 }
 
 /**
@@ -97,12 +135,38 @@ export function startNewUpdateCycle(): MenuOutcome<StartCycleResult> {
   });
 }
 
-export function previewReminders(): MenuOutcome<never> {
-  return notYetAvailable(liveServices(), 'Preview reminders');
+/** Menu › Preview reminders: per recipient, what would be sent now; sends and records nothing, so staff may look. */
+export function previewReminders(): MenuOutcome<ReminderPreview> {
+  return fromMenu(liveServices(), 'Preview reminders', showReminderPreview);
 }
 
-export function sendRemindersNow(): MenuOutcome<never> {
-  return notYetAvailable(liveServices(), 'Send reminders now');
+/** Menu › Send reminders now: the weekly digest and escalation run at once (what is already sent does not go again). */
+export function sendRemindersNow(): MenuOutcome<ReminderRunResult> {
+  return fromMenu(
+    liveServices(),
+    'Send reminders now',
+    (services) => {
+      const result = sendReminders(services, 'weekly');
+      services.ui().alert(reminderRunInWords(result));
+      return result;
+    },
+    { administratorsOnly: 'it records every email in the Reminder log' },
+  );
+}
+
+/** Weekly trigger (installed by setup, on the Weekly digest day and hour): digests and escalations. */
+export function sendWeeklyReminders(): ReminderRunResult {
+  return sendReminders(liveServices(), 'weekly');
+}
+
+/** Daily trigger (installed by setup): before-due nudges, and whatever an earlier run left queued. */
+export function sendDailyReminders(): ReminderRunResult {
+  return sendReminders(liveServices(), 'daily');
+}
+
+/** One-off trigger a reminder run schedules when it runs out of time; it sends what that run queued. */
+export function continueReminders(): ReminderRunResult {
+  return sendReminders(liveServices(), 'continued');
 }
 
 function liveServices(): Services {
@@ -139,6 +203,8 @@ function liveServices(): Services {
       openById: (id) => DocumentApp.openById(id),
     },
     charts: () => Charts,
-    sendEmail: (recipient, subject, body) => MailApp.sendEmail(recipient, subject, body),
+    sendEmail: (recipient, subject, body, options) =>
+      MailApp.sendEmail(recipient, subject, body, options ?? {}),
+    flush: () => SpreadsheetApp.flush(),
   };
 }

@@ -9,6 +9,9 @@ export class NotImplementedError extends Error {
   }
 }
 
+/** What Apps Script reports for a script it stopped at its execution time limit. */
+export const EXECUTION_TIME_EXCEEDED = 'Exceeded maximum execution time';
+
 /** Faults a test can inject; each mirrors something the real service does to a running script. */
 export interface Faults {
   /** 1-based numbers of the MailApp sends (counted across the runtime's life) that fail. */
@@ -21,6 +24,13 @@ export interface Faults {
   triggerCreationFails?: boolean;
   /** After this many counted calls in one execution, the clock jumps forward by `byMs` (once). */
   clockJump?: { afterCalls: number; byMs: number };
+  /**
+   * The execution dies right after the Nth successful MailApp send (counted across the runtime's life): its next
+   * counted call throws EXECUTION_TIME_EXCEEDED, as does every later one in that execution, since Apps Script runs
+   * nothing more of a script it has stopped. The next execution runs normally. An execution that makes no call after
+   * the send has finished its work, so the crash lapses with it. Happens once.
+   */
+  crashAfterMailSend?: number;
 }
 
 /** Members every object answers without being counted or refused (probes from Node, Jest and JSON). */
@@ -48,6 +58,10 @@ export class RuntimeCore {
   private executionCalls = 0;
   private clockJumped = false;
   private uncountedDepth = 0;
+  private mailSends = 0;
+  private crashArmed = false;
+  /** The execution the crashAfterMailSend fault stopped, if any. */
+  private deadExecution: number | null = null;
   /** Identifies the simulated execution now running; locks belong to one execution. */
   executionId = 0;
 
@@ -84,11 +98,23 @@ export class RuntimeCore {
     this.executionStartMs = this.nowMs;
     this.executionCalls = 0;
     this.clockJumped = false;
+    this.crashArmed = false;
     return this.executionId;
+  }
+
+  /** MailApp tells the core of each message it sent, for the crashAfterMailSend fault. */
+  mailSent(): void {
+    this.mailSends += 1;
+    if (this.faults.crashAfterMailSend === this.mailSends) this.crashArmed = true;
   }
 
   count(service: string, member: string): void {
     if (this.uncountedDepth > 0) return;
+    if (this.crashArmed || this.deadExecution === this.executionId) {
+      this.crashArmed = false;
+      this.deadExecution = this.executionId;
+      throw new Error(EXECUTION_TIME_EXCEEDED);
+    }
     const key = `${service}.${member}`;
     this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
     this.executionCalls += 1;

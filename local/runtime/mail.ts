@@ -131,6 +131,7 @@ class MailAppImpl {
       noReply: message.noReply,
       time: this._core.now(),
     });
+    this._core.mailSent();
   }
 
   private _rollWindow(): void {

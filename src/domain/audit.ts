@@ -25,9 +25,9 @@ export const TARGET_DATE_REVISION_MESSAGE =
 export const MAX_AUDIT_ROWS_PER_EDIT = 5_000;
 
 /** A change to one of these makes the row's Last updated and Updated by be stamped. */
-const STAMPING_KEYS: readonly ActionKey[] = ['status', 'progress', 'latestUpdate'];
+export const STAMPING_KEYS: readonly ActionKey[] = ['status', 'progress', 'latestUpdate'];
 /** A change to one of these changes the row's RAG (DESIGN 2.3, 2.4). */
-const RAG_KEYS: readonly ActionKey[] = ['status', 'timescale', 'targetDate', 'revisedTargetDate'];
+export const RAG_KEYS: readonly ActionKey[] = ['status', 'timescale', 'targetDate', 'revisedTargetDate'];
 /** Date columns, whose old value Sheets may hand over as a day count ("40268") rather than as shown. */
 const DATE_KEYS: readonly ActionKey[] = ['targetDate', 'revisedTargetDate', 'lastUpdated'];
 /** Columns only the script writes: a row holding nothing else is blank. */
@@ -220,6 +220,11 @@ export interface ScriptCellsInput {
   /** Today at midnight in the spreadsheet's zone, the Last updated stamp. */
   today: Date;
   editor: string;
+  /**
+   * Stamps that differ by row (saves staff queued, written later: each keeps its own day and editor); a stamped row
+   * not in it gets `today` and `editor`.
+   */
+  stampByRow?: ReadonlyMap<number, { day: Date; editor: string }>;
 }
 
 /** Cells to write over rows `firstRow`…: each changed column (0-based) with one cell per row, current where unchanged. */
@@ -256,8 +261,9 @@ export function scriptCellWrites(input: ScriptCellsInput): ScriptCellWrites {
     });
     if (changed) out.columns.set(index, cells);
   };
-  column('lastUpdated', (row) => (stamped.has(row) ? input.today : undefined));
-  column('updatedBy', (row) => (stamped.has(row) ? input.editor : undefined));
+  const stampOf = (row: number) => input.stampByRow?.get(row) ?? { day: input.today, editor: input.editor };
+  column('lastUpdated', (row) => (stamped.has(row) ? stampOf(row).day : undefined));
+  column('updatedBy', (row) => (stamped.has(row) ? stampOf(row).editor : undefined));
   column('rag', (row) => input.ragByRow.get(row));
   if (out.columns.size === 0) out.firstRow = 0;
   return out;

@@ -41,7 +41,20 @@ export const AUDIT_LOG_HEADERS = [
   'Old value',
   'New value',
 ];
-export const RUN_LOG_HEADERS = ['Job', 'Started', 'Finished', 'Outcome', 'Actions', 'Problems', 'Details'];
+/** Sent … Failed are the reminder runs' email counts; they come after Details so older Run logs keep their columns. */
+export const RUN_LOG_HEADERS = [
+  'Job',
+  'Started',
+  'Finished',
+  'Outcome',
+  'Actions',
+  'Problems',
+  'Details',
+  'Sent',
+  'Skipped',
+  'Queued',
+  'Failed',
+];
 export const REMINDER_LOG_HEADERS = [
   'Key',
   'Kind',

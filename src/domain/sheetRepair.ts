@@ -1,5 +1,6 @@
 // What setup must do to one sheet of the layout, decided from its header row alone: create it, fill an empty one,
-// or add the Actions columns the script needs after the last column (a council's own columns stay where they are).
+// or add the Actions columns the script needs (or a log's newer headers) after the last column (a council's own
+// columns stay where they are).
 import { ACTION_COLUMNS, ACTIONS_SHEET } from './actions';
 import type { SheetLayout } from './layout';
 import { LISTS_COLUMNS, LISTS_SHEET } from './lists';
@@ -64,7 +65,7 @@ export function planSheetRepair(layout: SheetLayout, headerRow: readonly unknown
   const added =
     layout.name === ACTIONS_SHEET
       ? ACTIONS_COLUMNS_SETUP_ADDS.filter((h) => !present.has(normaliseHeader(h)))
-      : [];
+      : laterLogHeaders(layout, headers);
   return {
     layout,
     state: 'present',
@@ -73,6 +74,17 @@ export function planSheetRepair(layout: SheetLayout, headerRow: readonly unknown
     added,
     errors,
   };
+}
+
+/**
+ * A log sheet made by an earlier version whose header row is the start of today's (Run log before its email
+ * counts): the later headers go after it, as the rows written since already put their values there.
+ */
+function laterLogHeaders(layout: SheetLayout, headers: readonly string[]): string[] {
+  const isPrefix =
+    headers.length < layout.headers.length &&
+    headers.every((h, i) => normaliseHeader(h) === normaliseHeader(layout.headers[i]));
+  return layout.scriptOnly && isPrefix ? layout.headers.slice(headers.length) : [];
 }
 
 /** 1-based column of a header in a header row (case- and space-insensitive), or 0 when absent. */

@@ -175,6 +175,8 @@ export interface UiPort {
   readonly Button: { readonly YES: unknown };
   readonly ButtonSet: { readonly YES_NO: unknown };
   showModalDialog(userInterface: HtmlOutputPort, title: string): void;
+  /** The sidebar takes its title from the HtmlOutput's own (setTitle). */
+  showSidebar(userInterface: HtmlOutputPort): void;
   /** Title, prompt and a ButtonSet (OK_CANCEL): what the person typed and which button they clicked. */
   prompt(title: string, prompt: string, buttons: unknown): PromptResponsePort;
 }
@@ -217,6 +219,9 @@ export interface TriggerBuilderPort {
 export interface PropertiesPort {
   getProperty(key: string): string | null;
   setProperty(key: string, value: string): PropertiesPort;
+  /** Every key and value, in one call. */
+  getProperties(): { [key: string]: string };
+  deleteProperty(key: string): PropertiesPort;
 }
 
 export interface HtmlTemplatePort {
@@ -386,8 +391,20 @@ export interface Services {
     openById(id: string): DocumentPort;
   };
   charts(): ChartsPort;
-  /** MailApp.sendEmail(recipient, subject, body): plain text. */
-  sendEmail(recipient: string, subject: string, body: string): void;
+  /**
+   * MailApp.sendEmail(recipient, subject, body, options): `recipient` and `options.cc` are comma-separated
+   * addresses; `options.name` is the sender name; `options.htmlBody` the HTML alternative to `body`.
+   */
+  sendEmail(recipient: string, subject: string, body: string, options?: MailOptionsPort): void;
+  /** SpreadsheetApp.flush(): writes made so far reach the sheet now (before an email that must be recorded first). */
+  flush(): void;
+}
+
+/** The MailApp.sendEmail options the product uses. */
+export interface MailOptionsPort {
+  htmlBody?: string;
+  name?: string;
+  cc?: string;
 }
 
 // Compile-time proofs that the real services fit the ports (never called).

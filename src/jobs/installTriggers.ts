@@ -1,6 +1,9 @@
-// Installs the product's triggers (the daily refresh, the on-edit audit trail and the daily scheduled draft report), one of each, and records in
-// document properties who installed them: the trigger API cannot say whose a trigger is, and the Settings dialog must.
+// Installs the product's triggers (daily refresh, on-edit audit trail, scheduled draft report, weekly and daily
+// reminders), one of each, and records in document properties who installed them: the trigger API cannot say whose
+// a trigger is, and the Settings dialog must.
+import { messageOf } from '../domain/messageOf';
 import type * as Main from '../main';
+import { parseSettings, SETTINGS_SHEET, type Settings } from '../domain/settings';
 import type { PropertiesPort, Services, TriggerPort } from '../gas/ports';
 
 /** Early morning, so colours and the Dashboard are fresh before staff arrive (hours are the script's zone, London). */
@@ -19,11 +22,39 @@ export interface ProductTrigger {
   eventType: 'CLOCK' | 'ON_EDIT';
   /** When it runs, in words; a changed schedule makes setup replace the trigger. */
   schedule: string;
-  /** For a CLOCK trigger: the hour (script's zone) it runs every day. */
+  /** For a CLOCK trigger: the hour (script's zone) it runs every day, or on `weekday`. */
   hour?: number;
+  /** For a weekly CLOCK trigger: the day (a ScriptApp.WeekDay name). */
+  weekday?: string;
 }
 
-export const PRODUCT_TRIGGERS: readonly ProductTrigger[] = [
+/** The product's triggers; the reminders' run on the Weekly digest day and hour of Settings. */
+export function productTriggers(
+  settings: Pick<Settings, 'weeklyDigestDay' | 'weeklyDigestHour'>,
+): ProductTrigger[] {
+  const hour = settings.weeklyDigestHour;
+  const between = `between ${hour}:00 and ${hour + 1}:00`;
+  return [
+    ...FIXED_TRIGGERS,
+    {
+      handler: 'sendWeeklyReminders',
+      label: 'Weekly reminder digest and escalation emails',
+      eventType: 'CLOCK',
+      schedule: `every ${settings.weeklyDigestDay} ${between}`,
+      hour,
+      weekday: settings.weeklyDigestDay,
+    },
+    {
+      handler: 'sendDailyReminders',
+      label: 'Before-due reminder emails (and any queued ones)',
+      eventType: 'CLOCK',
+      schedule: `every day ${between}`,
+      hour,
+    },
+  ];
+}
+
+const FIXED_TRIGGERS: readonly ProductTrigger[] = [
   {
     handler: 'dailyRefresh',
     label: 'Daily refresh of status colours and the Dashboard',
@@ -79,18 +110,25 @@ export function readTriggerRecords(properties: PropertiesPort): TriggerRecords {
  * are the project's earlier triggers for that handler deleted, so a failed creation never leaves none. Triggers
  * of other handlers are never touched.
  */
-export function installTriggers(services: Services): TriggerInstallResult {
+export function installTriggers(
+  services: Services,
+  opts: { scheduleChangesOnly?: boolean; settings?: Settings } = {},
+): TriggerInstallResult {
   const me = services.effectiveUserEmail();
+  const specs = productTriggers(opts.settings ?? settingsOf(services));
   const properties = services.documentProperties();
   const records = readTriggerRecords(properties);
   const next: TriggerRecords = { ...records };
   const current = services.triggers.getProjectTriggers();
   const changes: string[] = [];
   const problems: string[] = [];
-  for (const spec of PRODUCT_TRIGGERS) {
+  for (const spec of specs) {
     const same = current.filter((t) => t.getHandlerFunction() === spec.handler);
     const record = records[spec.handler];
     if (isKept(same, record, spec, me)) continue;
+    // Outside setup only a schedule Settings has moved is acted on: opening a dialog must neither install what setup
+    // has not nor take over others' triggers.
+    if (opts.scheduleChangesOnly && (!record || record.schedule === spec.schedule)) continue;
     let created: TriggerPort;
     try {
       created = create(services, spec);
@@ -139,19 +177,23 @@ function isKept(
   );
 }
 
-function create(services: Services, spec: ProductTrigger): TriggerPort {
-  const builder = services.triggers.newTrigger(spec.handler);
-  if (spec.eventType === 'CLOCK')
-    return builder
-      .timeBased()
-      .everyDays(1)
-      .atHour(spec.hour ?? DAILY_REFRESH_HOUR)
-      .create();
-  return builder.forSpreadsheet(services.spreadsheet.getId()).onEdit().create();
+/** The Settings in force (their defaults where the sheet is missing or a value unusable). */
+export function settingsOf(services: Services): Settings {
+  const ss = services.spreadsheet;
+  return parseSettings(
+    ss.getSheetByName(SETTINGS_SHEET)?.getDataRange().getValues(),
+    ss.getSpreadsheetTimeZone(),
+  ).settings;
 }
 
-/** A thrown value's message; not `instanceof Error`, which fails for errors made in another realm (the services'). */
-function messageOf(e: unknown): string {
-  const message = (e as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : String(e);
+function create(services: Services, spec: ProductTrigger): TriggerPort {
+  const builder = services.triggers.newTrigger(spec.handler);
+  if (spec.eventType === 'CLOCK') {
+    const clock = builder.timeBased();
+    const frequency = spec.weekday
+      ? clock.onWeekDay(services.enums.weekDay(spec.weekday))
+      : clock.everyDays(1);
+    return frequency.atHour(spec.hour ?? DAILY_REFRESH_HOUR).create();
+  }
+  return builder.forSpreadsheet(services.spreadsheet.getId()).onEdit().create();
 }

@@ -1,24 +1,23 @@
 // The installable on-edit trigger's work (issue 3 items 6–7): one Audit log row per changed cell in one write, the
-import { midnightInZone } from '../domain/dates';
 // touched Actions rows' Last updated / Updated by stamped and RAG worked out again, and a word to a person who
 // changed a Target date. A fixed number of Spreadsheet calls per edit, whatever the size of the plan or the paste.
-import { ACTIONS_SHEET } from '../domain/actions';
+import { ACTION_COLUMNS, ACTIONS_SHEET } from '../domain/actions';
 import {
   decideEdit,
   editorOf,
   isUnloggedSheet,
-  ragForRows,
   rangeA1,
-  scriptCellWrites,
   TARGET_DATE_REVISION_MESSAGE,
 } from '../domain/audit';
-import { isoDateInZone } from '../domain/dates';
+import { mapColumns } from '../domain/schema';
 import type { RangePort, Services, SheetPort } from '../gas/ports';
+import { SETTINGS_SHEET } from '../domain/settings';
 import { appendAudit } from '../sheets/auditLog';
 import { readEditedCells } from '../sheets/editedCells';
-import { readListsAndSettings } from '../sheets/listsAndSettings';
 import { appendRunLog } from '../sheets/runLog';
-import { writeScriptCells } from '../sheets/scriptCells';
+import { installTriggers } from './installTriggers';
+import { drainQueuedSaves } from './queuedSaves';
+import { stampAndColourRows } from './rowUpkeep';
 
 export const AUDIT_JOB = 'Audit trail';
 
@@ -97,7 +96,11 @@ export function handleEdit(services: Services, event: EditEvent | undefined): Ed
     if (isUnloggedSheet(sheetName)) return NOTHING_DONE;
     const locked = services.lock.tryLock(ON_EDIT_LOCK_TIMEOUT_MS);
     try {
-      return record(services, event, sheet, sheetName, started, locked);
+      const outcome = record(services, event, sheet, sheetName, started, locked);
+      if (sheetName === SETTINGS_SHEET) followSchedules(services, started);
+      // Row numbers are trusted only under the lock; without it the saves wait for the next edit or refresh.
+      if (locked) writeQueuedSaves(services, sheet, sheetName);
+      return outcome;
     } finally {
       if (locked) services.lock.releaseLock();
     }
@@ -117,6 +120,50 @@ export function handleEdit(services: Services, event: EditEvent | undefined): Ed
     }
     throw e;
   }
+}
+
+/**
+ * A change to Settings may move the Weekly digest day or hour: the reminder triggers follow at once (this trigger
+ * runs as the administrator who installed them, so it may replace them).
+ */
+function followSchedules(services: Services, started: Date): void {
+  const { changes, problems } = installTriggers(services, { scheduleChangesOnly: true });
+  if (!changes.length && !problems.length) return;
+  appendRunLog(services.spreadsheet, {
+    job: SCHEDULES_JOB,
+    started,
+    finished: services.now(),
+    outcome: problems.length ? 'failed' : 'ok',
+    actions: 0,
+    problems: problems.length,
+    details: [...problems, ...changes].join(' '),
+  });
+}
+
+export const SCHEDULES_JOB = 'Schedules follow Settings';
+
+/**
+ * Saves staff made in Update progress wait in the document's properties for a run that may write the Audit log and
+ * the script's columns: this trigger runs as the administrator. Reads Actions only when something is queued.
+ */
+function writeQueuedSaves(services: Services, edited: SheetPort, sheetName: string): void {
+  const ss = services.spreadsheet;
+  drainQueuedSaves(services, () => {
+    const sheet = sheetName === ACTIONS_SHEET ? edited : ss.getSheetByName(ACTIONS_SHEET);
+    if (!sheet) return undefined;
+    const values = sheet.getDataRange().getValues();
+    const columns = mapColumns(ACTIONS_SHEET, values[0] ?? [], ACTION_COLUMNS);
+    // A header row that stops every job leaves the saves queued for the refresh that reports it.
+    if (columns.errors.length) return undefined;
+    return {
+      sheet,
+      headerRow: values[0],
+      columns,
+      rows: values.slice(1),
+      timeZone: ss.getSpreadsheetTimeZone(),
+      rag: true,
+    };
+  });
 }
 
 function record(
@@ -174,35 +221,17 @@ function record(
     return { ...outcome, lockBusy: true };
   }
 
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const today = isoDateInZone(time, timeZone);
-  // A header row that stops every job (a required column missing) leaves RAG to the refresh that reports it.
-  const ragByRow =
-    (ragRows.length
-      ? ragForRows(
-          cells.headerRow,
-          cells.rows,
-          cells.rowsFrom,
-          ragRows,
-          readListsAndSettings(ss),
-          timeZone,
-          today,
-        )
-      : undefined) ?? new Map<number, string>();
-  const writes = scriptCellWrites({
+  const kept = stampAndColourRows(ss, {
+    sheet,
+    headerRow: cells.headerRow,
     columns,
     rows: cells.rows,
     rowsFrom: cells.rowsFrom,
     stampRows,
-    ragByRow,
-    today: midnightInZone(today, timeZone),
+    ragRows,
     editor,
+    time,
+    timeZone: ss.getSpreadsheetTimeZone(),
   });
-  return {
-    ...outcome,
-    stamped:
-      columns.index.lastUpdated !== undefined || columns.index.updatedBy !== undefined ? stampRows : [],
-    ragRows: [...ragByRow.keys()],
-    blocksWritten: writeScriptCells(sheet, writes, columns.index.lastUpdated),
-  };
+  return { ...outcome, stamped: kept.stamped, ragRows: kept.ragRows, blocksWritten: kept.blocksWritten };
 }

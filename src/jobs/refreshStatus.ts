@@ -2,14 +2,16 @@
 // then brings the Dashboard up to date.
 import { ACTION_COLUMNS } from '../domain/actions';
 import { dashboardModel } from '../domain/dashboard';
-import { countByRag, liveActions } from '../domain/plan';
+import { countByRag, liveActions, readPlan } from '../domain/plan';
 import type { Problem } from '../domain/problems';
 import type { Rag } from '../domain/rag';
 import type { Services } from '../gas/ports';
 import { writeColumn } from '../sheets/columnWriter';
 import { type DashboardWrite, writeDashboard } from '../sheets/dashboard';
 import { appendRunLog } from '../sheets/runLog';
+import { drainQueuedSaves } from './queuedSaves';
 import { readPlanForJob } from './readPlanForJob';
+import { applyScriptCellWrites } from './rowUpkeep';
 import { withScriptLock } from './withScriptLock';
 
 export const REFRESH_JOB = 'Refresh status colours';
@@ -30,7 +32,19 @@ export interface RefreshResult {
 export function refreshStatus(services: Services): RefreshResult {
   return withScriptLock(services.lock, REFRESH_JOB, () => {
     const ss = services.spreadsheet;
-    const { started, timeZone, today, values, actionsSheet, plan } = readPlanForJob(services, REFRESH_JOB);
+    const job = readPlanForJob(services, REFRESH_JOB);
+    const { started, timeZone, today, values, actionsSheet } = job;
+    // Saves staff made in Update progress: their Audit log rows and stamps, before the stamps are read for staleness.
+    const drained = drainQueuedSaves(services, () => ({
+      sheet: actionsSheet,
+      headerRow: values.actions[0],
+      columns: job.plan.columns,
+      rows: values.actions.slice(1),
+      timeZone,
+      rag: false,
+    }));
+    if (drained.kept) applyScriptCellWrites(values.actions, 1, drained.kept.writes);
+    const plan = drained.kept ? readPlan(values, timeZone, today) : job.plan;
     // RAG goes on every data row, blank rows and cancelled actions included, so a stale colour never lingers.
     const ragByRow = new Map(plan.actions.map((a) => [a.row, a.rag ?? '']));
     const ragCells = values.actions.slice(1).map((_, i) => ragByRow.get(i + 2) ?? '');
@@ -43,9 +57,16 @@ export function refreshStatus(services: Services): RefreshResult {
     );
     const live = liveActions(plan);
     const withoutRag = live.filter((a) => !a.rag).map((a) => a.row);
-    const details = withoutRag.length
-      ? `No status colour for rows ${withoutRag.join(', ')}: their Status is missing or unknown.`
-      : '';
+    const details = [
+      withoutRag.length
+        ? `No status colour for rows ${withoutRag.join(', ')}: their Status is missing or unknown.`
+        : '',
+      drained.saves
+        ? `${drained.saves} Update progress save${drained.saves === 1 ? '' : 's'} by ${[...new Set(drained.editors)].join(', ')} written to the Audit log.`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     let dashboard: DashboardWrite;
     try {
       dashboard = writeDashboard(ss, dashboardModel(plan), timeZone, services.enums.chartBar);

@@ -12,6 +12,8 @@ export interface RunLogEntry {
   actions: number;
   problems: number;
   details: string;
+  /** A reminder run's emails: sent, not sent because they may not be, queued for the next run, failed. */
+  mail?: { sent: number; skipped: number; queued: number; failed: number };
 }
 
 /**
@@ -23,7 +25,18 @@ export function appendRunLog(spreadsheet: SpreadsheetPort, e: RunLogEntry): bool
     spreadsheet,
     RUN_LOG_SHEET,
     RUN_LOG_HEADERS,
-    [[e.job, e.started, e.finished, e.outcome, e.actions, e.problems, e.details]],
+    [
+      [
+        e.job,
+        e.started,
+        e.finished,
+        e.outcome,
+        e.actions,
+        e.problems,
+        e.details,
+        ...(e.mail ? [e.mail.sent, e.mail.skipped, e.mail.queued, e.mail.failed] : []),
+      ],
+    ],
     { onlyIfEditable: true },
   );
 }

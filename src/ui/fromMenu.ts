@@ -50,13 +50,6 @@ export function fromMenu<T>(
   }
 }
 
-/** Menu items whose job arrives in a later version say so plainly and do nothing. */
-export function notYetAvailable(services: Services, job: string): MenuOutcome<never> {
-  const message = `${job} is not available in this version of the Improvement Plan tool yet. Nothing was changed.`;
-  services.ui().alert(message);
-  return { ok: false, message };
-}
-
 /** What a person who is not a plan administrator is told when they choose an administrators' item. */
 export function administratorsOnlyMessage(job: string, why: string, owner: string): string {
   return (

@@ -8,6 +8,7 @@ export const MENU_TITLE = 'Improvement Plan';
 type EntryPoint = keyof typeof Main;
 
 export const MENU_ITEMS: readonly ({ caption: string; handler: EntryPoint } | 'separator')[] = [
+  { caption: 'Update progress…', handler: 'updateProgress' },
   { caption: 'Set up or repair this spreadsheet', handler: 'setUpOrRepairSpreadsheet' },
   { caption: 'Refresh status colours', handler: 'refreshStatusColours' },
   { caption: 'Assign codes to new actions', handler: 'assignCodesToNewActions' },

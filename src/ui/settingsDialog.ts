@@ -1,19 +1,17 @@
-// Settings and schedules…: a dialog showing the settings in use, the product's triggers and who installed them, the
-// last successful run of each job and the mail quota left today. Every value goes through <?= ?>, so it is escaped.
-import { RUN_LOG_SHEET } from '../domain/layout';
-import { SETTINGS_SHEET } from '../domain/settings';
+// Settings and schedules…: a dialog opening with the health check's pass / fail list, then the settings in use, the
+// product's triggers and who installed them, the last successful run of each job and the mail quota left today. Every
+// value goes through <?= ?>, so it is escaped.
+import { checkHealth, type HealthCheckItem, NOT_INSTALLED, triggerStatus } from '../domain/healthCheck';
+import { parseSettings } from '../domain/settings';
 import { formatDateTime, lastSuccessfulRuns, type SettingView, viewSettings } from '../domain/settingsView';
 import type { Services } from '../gas/ports';
-import {
-  type InstalledTrigger,
-  PRODUCT_TRIGGERS,
-  type ProductTrigger,
-  readTriggerRecords,
-} from '../jobs/installTriggers';
+import { readForHealthCheck, readTriggerState } from '../jobs/healthCheck';
+import { installTriggers } from '../jobs/installTriggers';
+import { isPlanAdministrator } from '../sheets/administrators';
 
 export const SETTINGS_DIALOG_TITLE = 'Settings and schedules';
 
-export const NOT_INSTALLED = 'not installed — run Set up or repair';
+export { NOT_INSTALLED };
 
 export interface TriggerView {
   handler: string;
@@ -26,6 +24,8 @@ export interface TriggerView {
 
 export interface SettingsAndSchedules {
   html: string;
+  /** The health check, as the healthCheck entry point gives it. */
+  health: HealthCheckItem[];
   settings: SettingView[];
   /** Problems on the Settings sheet that are not about one known setting. */
   settingProblems: string[];
@@ -33,74 +33,55 @@ export interface SettingsAndSchedules {
   /** The latest ok run of each job, its finish time in the spreadsheet's zone. */
   lastRuns: { job: string; finished: string }[];
   mailQuota: number;
+  /** Schedules this opening brought into line with Settings (an administrator changed the digest day or hour). */
+  scheduleChanges: string[];
 }
 
 /**
- * Only reads, so it takes no script lock: a job running at the time must not keep the administrator from looking.
- * Settings and Run log are each read once.
+ * Reads, and takes no script lock: a job running at the time must not keep the administrator from looking. Each
+ * sheet is read once, by the health check, and the rest of the dialog is made from the same values. When a plan
+ * administrator opens it after changing the Weekly digest day or hour, the reminder triggers are moved to the new
+ * schedule first (staff only see the schedules), and the triggers are then read again.
  */
 export function showSettingsAndSchedules(services: Services): SettingsAndSchedules {
   const ss = services.spreadsheet;
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const read = (name: string) => ss.getSheetByName(name)?.getDataRange().getValues();
-  const { settings, otherProblems } = viewSettings(read(SETTINGS_SHEET), timeZone);
-  const lastRuns = lastSuccessfulRuns(read(RUN_LOG_SHEET)).map((r) => ({
+  const first = readForHealthCheck(services);
+  const { timeZone } = first;
+  const settingValues = first.plan.settings;
+  const inForce = parseSettings(settingValues, timeZone).settings;
+  const reinstalled = isPlanAdministrator(ss, services.enums)
+    ? installTriggers(services, { scheduleChangesOnly: true, settings: inForce })
+    : { changes: [], problems: [] };
+  const reads = reinstalled.changes.length ? { ...first, ...readTriggerState(services, inForce) } : first;
+  const { settings, otherProblems } = viewSettings(settingValues, timeZone);
+  const lastRuns = lastSuccessfulRuns(reads.runLog).map((r) => ({
     job: r.job,
     finished: formatDateTime(r.finished, timeZone),
   }));
-  const records = readTriggerRecords(services.documentProperties());
-  const mine = services.triggers.getProjectTriggers().map((t) => ({
-    id: t.getUniqueId(),
-    handler: t.getHandlerFunction(),
-  }));
-  const me = services.effectiveUserEmail();
-  const triggers = PRODUCT_TRIGGERS.map((spec) =>
-    viewTrigger(spec, records[spec.handler], mine, me, timeZone),
-  );
+  const triggers = reads.triggers.map((spec) => {
+    const { installed, status } = triggerStatus(
+      spec,
+      reads.records[spec.handler],
+      reads.mine,
+      reads.me,
+      timeZone,
+    );
+    return { handler: spec.handler, label: spec.label, schedule: spec.schedule, installed, status };
+  });
   const view = {
+    health: checkHealth(reads),
     settings,
     settingProblems: otherProblems,
     triggers,
     lastRuns,
-    mailQuota: services.remainingMailQuota(),
+    mailQuota: reads.mailQuota,
+    scheduleChanges: [...reinstalled.changes, ...reinstalled.problems],
   };
   const template = services.createHtmlTemplate(DIALOG_HTML);
   template.view = view;
   const output = template.evaluate().setWidth(720).setHeight(600);
   services.ui().showModalDialog(output, SETTINGS_DIALOG_TITLE);
   return { html: output.getContent(), ...view };
-}
-
-/**
- * A trigger belongs to whoever made it and getProjectTriggers lists only the current user's, so one installed by
- * someone else is known only from setup's record; one recorded as the current user's must also still exist.
- */
-function viewTrigger(
-  spec: ProductTrigger,
-  record: InstalledTrigger | undefined,
-  mine: readonly { id: string; handler: string }[],
-  me: string,
-  timeZone: string,
-): TriggerView {
-  const base = { handler: spec.handler, label: spec.label, schedule: spec.schedule };
-  const when = (r: InstalledTrigger) => {
-    const at = new Date(r.at);
-    return Number.isNaN(at.getTime()) ? '' : ` on ${formatDateTime(at, timeZone)}`;
-  };
-  if (record && record.by !== me) {
-    return {
-      ...base,
-      installed: true,
-      status: `installed by ${record.by}${when(record)} (only they can see or change it)`,
-    };
-  }
-  const found = mine.find((t) => (record ? t.id === record.id : t.handler === spec.handler));
-  if (!found) return { ...base, installed: false, status: NOT_INSTALLED };
-  return {
-    ...base,
-    installed: true,
-    status: record ? `installed by ${record.by}${when(record)}` : `installed by ${me}`,
-  };
 }
 
 const DIALOG_HTML = `<!DOCTYPE html>
@@ -115,9 +96,25 @@ const DIALOG_HTML = `<!DOCTYPE html>
   th { background: #efefef; }
   .note { color: #5f6368; }
   .problem { color: #a50e0e; }
+  .pass { color: #137333; font-weight: bold; }
+  .fail { color: #a50e0e; font-weight: bold; }
 </style>
 </head>
 <body>
+<h2>Health check</h2>
+<? var failing = 0; for (var h = 0; h < view.health.length; h++) { if (!view.health[h].ok) failing++; } ?>
+<p class="<?= failing ? 'problem' : 'note' ?>"><?= failing ? failing + ' of ' + view.health.length + ' checks fail: put them right, then open this again.' : 'All ' + view.health.length + ' checks pass.' ?></p>
+<table>
+  <tr><th>Result</th><th>Check</th><th>Detail</th></tr>
+  <? for (var x = 0; x < view.health.length; x++) { var item = view.health[x]; ?>
+  <tr>
+    <td class="<?= item.ok ? 'pass' : 'fail' ?>"><?= item.ok ? 'Pass' : 'Fail' ?></td>
+    <td><?= item.name ?></td>
+    <td><?= item.detail ?></td>
+  </tr>
+  <? } ?>
+</table>
+
 <h2>Settings</h2>
 <p class="note">Change these on the Settings sheet; a blank or unusable value means the default is used.</p>
 <table>
@@ -145,6 +142,9 @@ const DIALOG_HTML = `<!DOCTYPE html>
   </tr>
   <? } ?>
 </table>
+<? for (var c = 0; c < view.scheduleChanges.length; c++) { ?>
+<p class="note"><?= view.scheduleChanges[c] ?></p>
+<? } ?>
 
 <h2>Last successful runs</h2>
 <? if (view.lastRuns.length === 0) { ?>

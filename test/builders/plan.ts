@@ -1,6 +1,6 @@
 // Builders for plan sheets: write a row as {Header: value}, get the 2-D values Sheets would hand a script.
 import { ACTION_COLUMNS } from '../../src/domain/actions';
-import type { PlanValues } from '../../src/domain/plan';
+import { type Plan, type PlanValues, readPlan } from '../../src/domain/plan';
 
 export type Row = Record<string, unknown>;
 
@@ -76,4 +76,15 @@ export function londonMidnight(iso: string): Date {
     ),
   );
   return new Date(utc.getTime() - offsetHours * 3_600_000);
+}
+
+/**
+ * A Plan read from rows as a job reads it (the sheets' values through readPlan), in Europe/London on `today`
+ * (default Wednesday 10 March 2010). Give date cells with londonMidnight, as Sheets would hand them over.
+ */
+export function planFrom(
+  actions: Row[],
+  opts: { people?: Row[]; settings?: Record<string, unknown>; today?: string } = {},
+): Plan {
+  return readPlan(planValues(actions, opts), 'Europe/London', opts.today ?? '2010-03-10');
 }

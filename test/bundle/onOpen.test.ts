@@ -11,6 +11,7 @@ describe('onOpen (bundle)', () => {
     expect(menus[0].name).toBe('Improvement Plan');
     const handlers = menus[0].items.flatMap((i) => ('functionName' in i ? [i.functionName] : []));
     expect(handlers).toEqual([
+      'updateProgress',
       'setUpOrRepairSpreadsheet',
       'refreshStatusColours',
       'assignCodesToNewActions',
@@ -29,20 +30,4 @@ describe('onOpen (bundle)', () => {
     bundle.run('onOpen');
     expect(runtime.core.callsByMember()['SpreadsheetApp.Range.getValues']).toBeUndefined();
   });
-});
-
-describe('menu items whose job arrives in a later version (bundle)', () => {
-  it.each(['previewReminders', 'sendRemindersNow'])(
-    '%s says so plainly and changes nothing',
-    (entryPoint) => {
-      const { runtime, bundle, values } = openPlan(planData([action()]));
-      const before = values('Actions');
-      const outcome = bundle.run<{ ok: boolean }>(entryPoint);
-      expect(outcome.ok).toBe(false);
-      expect(runtime.spreadsheets.ui.alerts[0].prompt).toMatch(
-        /is not available in this version .* Nothing was changed\./,
-      );
-      expect(values('Actions')).toEqual(before);
-    },
-  );
 });

@@ -24,6 +24,12 @@ describe('settingsAndSchedules (bundle)', () => {
       ['dailyRefresh', false, NOT_INSTALLED],
       ['onPlanEdit', false, NOT_INSTALLED],
       ['scheduledDraftReport', false, NOT_INSTALLED],
+      ['sendWeeklyReminders', false, NOT_INSTALLED],
+      ['sendDailyReminders', false, NOT_INSTALLED],
+    ]);
+    expect(view.triggers.slice(3).map((t) => t.schedule)).toEqual([
+      'every Monday between 8:00 and 9:00',
+      'every day between 8:00 and 9:00',
     ]);
     expect(NOT_INSTALLED).toBe('not installed — run Set up or repair');
     expect(view.lastRuns).toEqual([]);
@@ -47,6 +53,8 @@ describe('settingsAndSchedules (bundle)', () => {
     runtime.mail.MailApp.sendEmail('someone@example.org', 'Test', 'Body');
     const view = showDialog(bundle);
     expect(view.triggers.map((t) => t.status)).toEqual([
+      'installed by plan.admin@example.org on 10/03/2010 09:00',
+      'installed by plan.admin@example.org on 10/03/2010 09:00',
       'installed by plan.admin@example.org on 10/03/2010 09:00',
       'installed by plan.admin@example.org on 10/03/2010 09:00',
       'installed by plan.admin@example.org on 10/03/2010 09:00',
@@ -75,6 +83,8 @@ describe('settingsAndSchedules (bundle)', () => {
     expect(view.triggers.map((t) => [t.installed, t.status])).toEqual([
       [false, NOT_INSTALLED],
       [true, 'installed by deputy@example.org on 10/03/2010 09:00 (only they can see or change it)'],
+      [true, 'installed by plan.admin@example.org on 10/03/2010 09:00'],
+      [true, 'installed by plan.admin@example.org on 10/03/2010 09:00'],
       [true, 'installed by plan.admin@example.org on 10/03/2010 09:00'],
     ]);
   });
@@ -120,14 +130,17 @@ describe('settingsAndSchedules (bundle)', () => {
     );
   });
 
-  it('reads Settings and Run log once each and writes nothing', () => {
+  it('reads each sheet once, for the health check and the rest of the dialog alike, and writes nothing', () => {
     const { runtime, bundle } = openPlan(planData([action()]));
     bundle.run('setUpOrRepairSpreadsheet');
     runtime.core.resetCounts();
     const before = runtime.spreadsheets.model();
     showDialog(bundle);
     const calls = runtime.core.callsByMember();
-    expect(calls['SpreadsheetApp.Range.getValues']).toBe(2);
+    // The health check's reads, which the settings and last runs are shown from too: Actions, People, Lists,
+    // Settings and Run log whole (the problems count and the last runs), and the header rows of Audit log, Reminder
+    // log, Snapshots, Archive and Reports. The Dashboard only has to exist.
+    expect(calls['SpreadsheetApp.Range.getValues']).toBe(10);
     expect(Object.keys(calls).filter((m) => /SpreadsheetApp\.\w+\.(set|insert|protect)/.test(m))).toEqual([]);
     expect(runtime.spreadsheets.model()).toEqual(before);
   });

@@ -113,6 +113,8 @@ describe('setUpOrRepairSpreadsheet (bundle)', () => {
       { handler: 'dailyRefresh', type: 'CLOCK' },
       { handler: 'onPlanEdit', type: 'ON_EDIT' },
       { handler: 'scheduledDraftReport', type: 'CLOCK' },
+      { handler: 'sendWeeklyReminders', type: 'CLOCK' },
+      { handler: 'sendDailyReminders', type: 'CLOCK' },
     ]);
 
     const alerts = runtime.spreadsheets.ui.alerts.map((a) => a.prompt);
@@ -486,6 +488,8 @@ describe('setUpOrRepairSpreadsheet (bundle)', () => {
       { handler: 'dailyRefresh', type: 'CLOCK' },
       { handler: 'onPlanEdit', type: 'ON_EDIT' },
       { handler: 'scheduledDraftReport', type: 'CLOCK' },
+      { handler: 'sendWeeklyReminders', type: 'CLOCK' },
+      { handler: 'sendDailyReminders', type: 'CLOCK' },
     ]);
     const daily = runtime.triggers.list().find((t) => t.handlerFunction === 'dailyRefresh');
     expect(daily?.schedule).toMatchObject({ kind: 'days', every: 1, hour: 6 });
@@ -494,6 +498,10 @@ describe('setUpOrRepairSpreadsheet (bundle)', () => {
     expect(onEdit?.sourceId).toBe(runtime.spreadsheets.model().id);
     const draft = runtime.triggers.list().find((t) => t.handlerFunction === 'scheduledDraftReport');
     expect(draft?.schedule).toMatchObject({ kind: 'days', every: 1, hour: 7 });
+    const weekly = runtime.triggers.list().find((t) => t.handlerFunction === 'sendWeeklyReminders');
+    expect(weekly?.schedule).toMatchObject({ kind: 'weeks', every: 1, weekday: 1, hour: 8 });
+    const nudges = runtime.triggers.list().find((t) => t.handlerFunction === 'sendDailyReminders');
+    expect(nudges?.schedule).toMatchObject({ kind: 'days', every: 1, hour: 8 });
     const recorded = JSON.parse(runtime.properties.snapshot('document')[TRIGGERS_PROPERTY]);
     expect(recorded.dailyRefresh).toEqual({
       id: daily?.id,
@@ -507,7 +515,7 @@ describe('setUpOrRepairSpreadsheet (bundle)', () => {
     const { runtime, bundle } = openPlan(planData(rows));
     runtime.core.faults.triggerCreationFails = true;
     const result = setUp(bundle);
-    expect(result.problems).toHaveLength(3);
+    expect(result.problems).toHaveLength(5);
     expect(result.problems[0]).toBe(
       'The trigger for "Daily refresh of status colours and the Dashboard" could not be installed (Google said: ' +
         "We're sorry, a server error occurred. Please wait a bit and try again.). Everything else was set up; run " +
@@ -525,8 +533,8 @@ describe('setUpOrRepairSpreadsheet (bundle)', () => {
     runtime.core.faults.triggerCreationFails = false;
     const retry = setUp(bundle);
     expect(retry.problems).toEqual([]);
-    expect(retry.changes).toHaveLength(3);
-    expect(triggers(runtime)).toHaveLength(3);
+    expect(retry.changes).toHaveLength(5);
+    expect(triggers(runtime)).toHaveLength(5);
   });
 
   it('says when another person installed the triggers before (theirs still run until they remove them)', () => {

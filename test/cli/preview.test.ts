@@ -1,9 +1,51 @@
-// npm run preview (and so the demo): the sample plan through the bundle into summary.json and workbook.xlsx.
+// npm run preview (and so the demo): the sample plan through the bundle into summary.json, workbook.xlsx, the
+// committee report and the reminder emails as .eml files.
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readCsvSheet } from '../../local/csvSheet';
 import { preview } from '../../local/preview';
+import { parseSettings } from '../../src/domain/settings';
+import { parsePeople, splitLeads } from '../../src/domain/people';
+import { readEml } from '../local/readEml';
+
+/** The demo's arguments, as package.json's `demo` script gives them, less its --out. */
+const DEMO = (() => {
+  const script: string = JSON.parse(readFileSync('package.json', 'utf8')).scripts.demo;
+  const args = script
+    .slice(script.indexOf('local/preview.ts') + 'local/preview.ts'.length)
+    .trim()
+    .split(/\s+/);
+  return args.filter((_, i) => args[i] !== '--out' && args[i - 1] !== '--out');
+})();
+
+interface SummaryEmail {
+  kind: string;
+  to: string[];
+  cc: string[];
+  subject: string;
+  actions: string[];
+}
+
+/**
+ * From the sample CSVs alone, each action code's lead addresses (digests, nudges) and their managers' addresses
+ * (escalations), as People gives them.
+ */
+function sampleAddresses(): { leads: Map<string, Set<string>>; managers: Map<string, Set<string>> } {
+  const { settings } = parseSettings(readCsvSheet('samples/settings.csv'), 'Europe/London');
+  const { directory } = parsePeople(readCsvSheet('samples/people.csv'), settings.allowedEmailDomains);
+  const [header, ...rows] = readCsvSheet('samples/plan.csv');
+  const leads = new Map<string, Set<string>>();
+  const managers = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const code = row[header.indexOf('Code')];
+    const people = splitLeads(row[header.indexOf('Lead')], directory).map((name) => directory.find(name));
+    leads.set(code, new Set(people.flatMap((p) => p?.emails ?? [])));
+    managers.set(code, new Set(people.flatMap((p) => p?.managerEmails ?? [])));
+  }
+  return { leads, managers };
+}
 
 const SAMPLE = [
   '--plan',
@@ -157,6 +199,84 @@ describe('preview', () => {
       'Complete',
       'Ongoing',
     ]);
+  });
+
+  // The demo's day, and a week later, when CEC2 and MMB2 (due 31 March 2010) come within 14 days.
+  it.each([
+    ['2010-03-10', ['digest', 'escalation']],
+    ['2010-03-17', ['digest', 'escalation', 'nudge']],
+  ])(
+    'on %s sends the reminders the sample plan calls for (%j), writes each as an .eml file, and a second weekly run sends nothing',
+    async (today, kinds) => {
+      const out = mkdtempSync(join(tmpdir(), 'preview-'));
+      // A file left from an earlier run goes; only this run's emails are in the folder.
+      mkdirSync(join(out, 'emails'));
+      writeFileSync(join(out, 'emails', '01-digest-old@example.org.eml'), 'old');
+      const args = DEMO.map((a, i) => (DEMO[i - 1] === '--today' ? today : a));
+      expect(args).toContain(today);
+      expect(await preview([...args, '--out', out])).toBe(0);
+      const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+      const emails: SummaryEmail[] = summary.emails;
+      expect(emails.length).toBeGreaterThan(0);
+      expect([...new Set(emails.map((e) => e.kind))].sort()).toEqual(kinds);
+
+      // One .eml per email, in send order, whose headers say what summary.json says.
+      const files = readdirSync(join(out, 'emails')).sort();
+      expect(files).toHaveLength(emails.length);
+      expect(files).not.toContain('01-digest-old@example.org.eml');
+      files.forEach((file, i) => {
+        expect(file.startsWith(`${String(i + 1).padStart(2, '0')}-${emails[i].kind}-`)).toBe(true);
+        const eml = readEml(readFileSync(join(out, 'emails', file), 'utf8'));
+        expect(eml.headers.get('to')).toBe(emails[i].to.join(', '));
+        expect(eml.headers.get('subject')).toBe(emails[i].subject);
+        expect(eml.headers.get('from')).toMatch(/^Example Council.* <plan\.admin@example\.org>$/);
+        expect(eml.parts.map((p) => p.contentType.split(';')[0])).toEqual(['text/plain', 'text/html']);
+        for (const code of emails[i].actions) expect(eml.parts[0].text).toContain(code);
+      });
+
+      // Each email goes to one address, and lists only actions it is that address's business to hear of: its own as
+      // a lead (digest, nudge), or those of the leads it manages (escalation). Nothing goes to anyone twice in a kind.
+      const { leads, managers } = sampleAddresses();
+      for (const e of emails) {
+        expect(e.to).toHaveLength(1);
+        expect(e.actions.length).toBeGreaterThan(0);
+        const whose = e.kind === 'escalation' ? managers : leads;
+        for (const code of e.actions) expect([code, whose.get(code)?.has(e.to[0])]).toEqual([code, true]);
+      }
+      const keys = emails.map((e) => `${e.kind} ${e.to[0]}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      // …and every lead address of the overdue action hears of it.
+      const overdue = emails.filter((e) => e.kind === 'digest' && e.actions.includes('CPD2'));
+      expect(overdue.map((e) => e.to[0]).sort()).toEqual([...(leads.get('CPD2') ?? [])].sort());
+
+      // The weekly trigger fired again in the same week: everything it sent the first time is already sent.
+      const { weekly, daily, secondWeekly } = summary.reminders;
+      expect(weekly.sent + daily.sent).toBe(emails.length);
+      expect([weekly.failed, weekly.queued, daily.failed, daily.queued]).toEqual([0, 0, 0, 0]);
+      expect(secondWeekly).toMatchObject({
+        outcome: 'ok',
+        sent: 0,
+        alreadySent: weekly.sent,
+        queued: 0,
+        failed: 0,
+      });
+      expect(logs.join('\n')).toContain(`Second weekly run: nothing new sent (${weekly.sent} already sent)`);
+    },
+  );
+
+  it('a reminder run that fails stops the preview with its message and a non-zero exit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'preview-'));
+    const settings = readFileSync('samples/settings.csv', 'utf8');
+    expect(settings).toContain('\r\nSend all email to,,');
+    writeFileSync(
+      join(dir, 'settings.csv'),
+      settings.replace('\r\nSend all email to,,', '\r\nSend all email to,not an address,'),
+    );
+    const args = DEMO.map((a, i) => (DEMO[i - 1] === '--settings' ? join(dir, 'settings.csv') : a));
+    expect(await preview([...args, '--out', dir])).toBe(1);
+    expect(logs[logs.length - 1]).toMatch(
+      /^preview: The weekly reminder run failed: Weekly reminders: Nothing was sent: Settings › Send all email to could not be read/,
+    );
   });
 
   it('a plan file that cannot be read gives one clear line and a non-zero exit', async () => {

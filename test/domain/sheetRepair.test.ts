@@ -67,11 +67,19 @@ describe('planSheetRepair', () => {
     expect(planSheetRepair(layoutOf('People'), ['Name']).errors[0]).toMatch(/"Email" is missing/);
   });
 
-  it('log sheets are never checked or extended', () => {
+  it('log sheets are never checked, and extended only when their headers are the start of today’s', () => {
     expect(planSheetRepair(layoutOf('Run log'), ['Job', 'Job', 'Something else'])).toMatchObject({
       errors: [],
       added: [],
     });
+    const older = ['Job', 'Started', 'Finished', 'Outcome', 'Actions', 'Problems', 'Details'];
+    expect(planSheetRepair(layoutOf('Run log'), older)).toMatchObject({
+      added: ['Sent', 'Skipped', 'Queued', 'Failed'],
+      block: { column: 8, rows: [['Sent', 'Skipped', 'Queued', 'Failed']] },
+    });
+    expect(
+      planSheetRepair(layoutOf('Run log'), [...older, 'Sent', 'Skipped', 'Queued', 'Failed']).added,
+    ).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 // Pins MailApp of the local runtime: the outbox, the recipient quota and limits, address checks and faults.
-import { RuntimeCore } from '../../local/runtime/core';
+import { createLocalRuntime } from '../../local/runtime';
+import { EXECUTION_TIME_EXCEEDED, RuntimeCore } from '../../local/runtime/core';
 import { createMailApp, MAIL_MESSAGES, MAX_RECIPIENTS_PER_MESSAGE } from '../../local/runtime/mail';
 import { createUtilities } from '../../local/runtime/utilities';
 
@@ -188,5 +189,73 @@ describe('injected failures', () => {
     core.faults.mailFailsOnSend = [1];
     core.faults.mailFailureMessage = 'Mail service unavailable';
     expect(() => MailApp.sendEmail('a@council.gov.uk', 'S', 'B')).toThrow('Mail service unavailable');
+  });
+});
+
+describe('a crash after a send', () => {
+  it('stops the execution at its next call after the chosen send, once, as Apps Script stops a script at its time limit', () => {
+    const { core, MailApp, outbox } = setup();
+    core.faults.crashAfterMailSend = 2;
+    core.beginExecution();
+    MailApp.sendEmail('a@council.gov.uk', 'one', 'B');
+    MailApp.getRemainingDailyQuota();
+    MailApp.sendEmail('b@council.gov.uk', 'two', 'B');
+    // The second send went out; what the script would do next (record it) never happens.
+    expect(outbox.map((m) => m.subject)).toEqual(['one', 'two']);
+    const before = core.calls.get('MailApp.MailApp.getRemainingDailyQuota');
+    expect(() => MailApp.getRemainingDailyQuota()).toThrow(EXECUTION_TIME_EXCEEDED);
+    expect(EXECUTION_TIME_EXCEEDED).toBe('Exceeded maximum execution time');
+    // A stopped script runs nothing more: its catch and finally blocks cannot send an alert either.
+    expect(() => MailApp.sendEmail('admin@council.gov.uk', 'alert', 'B')).toThrow(EXECUTION_TIME_EXCEEDED);
+    expect(outbox).toHaveLength(2);
+    expect(core.calls.get('MailApp.MailApp.getRemainingDailyQuota')).toBe(before);
+    // The next execution runs, and later sends do not crash it again.
+    core.beginExecution();
+    MailApp.sendEmail('c@council.gov.uk', 'three', 'B');
+    MailApp.sendEmail('d@council.gov.uk', 'four', 'B');
+    expect(MailApp.getRemainingDailyQuota()).toBe(96);
+  });
+
+  it('counts successful sends across executions, not failed ones', () => {
+    const { core, MailApp, outbox } = setup();
+    core.faults.mailFailsOnSend = [2];
+    core.faults.crashAfterMailSend = 2;
+    core.beginExecution();
+    MailApp.sendEmail('a@council.gov.uk', 'one', 'B');
+    expect(() => MailApp.sendEmail('b@council.gov.uk', 'two', 'B')).toThrow(MAIL_MESSAGES.serverError);
+    MailApp.getRemainingDailyQuota();
+    core.beginExecution();
+    MailApp.sendEmail('c@council.gov.uk', 'three', 'B');
+    expect(() => MailApp.getRemainingDailyQuota()).toThrow(EXECUTION_TIME_EXCEEDED);
+    expect(outbox.map((m) => m.subject)).toEqual(['one', 'three']);
+  });
+
+  it('lapses when the execution ends with the send', () => {
+    const { core, MailApp } = setup();
+    core.faults.crashAfterMailSend = 1;
+    core.beginExecution();
+    MailApp.sendEmail('a@council.gov.uk', 'one', 'B');
+    core.beginExecution();
+    expect(MailApp.getRemainingDailyQuota()).toBe(99);
+  });
+
+  it('stops a write to the sheet after the send, and SpreadsheetApp.flush is a counted call', () => {
+    const runtime = createLocalRuntime({ now: '2010-03-10T09:00:00Z' });
+    runtime.spreadsheets.create('Plan');
+    const mail = runtime.globals.MailApp as GoogleAppsScript.Mail.MailApp;
+    const app = runtime.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    runtime.core.faults.crashAfterMailSend = 1;
+    const cell = () => app.getActiveSpreadsheet().getSheets()[0].getRange('A1');
+    expect(() =>
+      runtime.execute(() => {
+        cell().setValue('PENDING');
+        app.flush();
+        mail.sendEmail('lead@council.gov.uk', 'Digest', 'B');
+        cell().setValue('SENT');
+      }),
+    ).toThrow(EXECUTION_TIME_EXCEEDED);
+    expect(runtime.core.calls.get('SpreadsheetApp.SpreadsheetApp.flush')).toBe(1);
+    expect(runtime.execute(() => cell().getValue())).toBe('PENDING');
+    expect(runtime.mail.outbox).toHaveLength(1);
   });
 });
