@@ -1,6 +1,5 @@
 // The Update progress sidebar in the browser: shows the state the page was served with, checks the form with the
 // server's own rules before saving, saves through google.script.run, and moves through the officer's own actions.
-import { differences } from '../domain/progressUpdate';
 import type { ProgressFields, SaveResult, SidebarState } from '../ui/sidebarTypes';
 import { byId, replaceChildren, setText, show, textElement } from './dom';
 import { clearErrors, fillForm, FIELD_KEYS, formElements, readForm, sameFields, showErrors } from './form';
@@ -151,7 +150,9 @@ async function save(): Promise<void> {
     return;
   }
   clearErrors(els);
-  const sent = await whileBusy(() => server.saveProgress({ code: a.code, version: a.version, fields }));
+  const sent = await whileBusy(() =>
+    server.saveProgress({ code: a.code, version: a.version, fields, loaded: a.fields }),
+  );
   if ('error' in sent) problem(`Nothing was saved: ${failureMessage(sent.error)} Try Save again.`);
   else handleResult(sent.value);
 }
@@ -167,11 +168,9 @@ function handleResult(result: SaveResult): void {
       focus(showErrors(els, result.errors));
       return;
     case 'changed': {
-      // What changed underneath is the row now against what this form loaded (the server knows only the
-      // version the form carried, so its own list compares with what was sent).
-      const loaded = state.action?.fields;
-      const now = result.state.action?.fields;
-      showChanges(loaded && now ? differences(loaded, now) : result.changes);
+      // The request carried the fields as loaded, so the server's list is the row now against what this form
+      // loaded: someone else's changes, not the officer's own edits.
+      showChanges(result.changes);
       return;
     }
     case 'missing':

@@ -224,7 +224,9 @@ function selectEscalations(actions: AssessedAction[], plan: Plan, problems: Prob
       if (!person)
         problems.add(`Lead "${name}" on ${a.code} is not in People, so ${overdue} was not escalated.`);
       else if (person.managerEmails.length === 0)
-        problems.add(`${person.name} has no Manager email, so ${overdue} was not escalated.`);
+        problems.add(
+          `${person.name} has no Manager email the plan may use (see People), so ${overdue} was not escalated.`,
+        );
       else for (const address of person.managerEmails) boxes.add(address, undefined, () => line);
     }
   }

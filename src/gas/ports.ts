@@ -203,6 +203,7 @@ export interface ClockTriggerBuilderPort {
   onWeekDay(day: unknown): ClockTriggerBuilderPort;
   atHour(hour: number): ClockTriggerBuilderPort;
   after(durationMilliseconds: number): ClockTriggerBuilderPort;
+  inTimezone(timezone: string): ClockTriggerBuilderPort;
   create(): TriggerPort;
 }
 

@@ -189,7 +189,8 @@ export function settingsOf(services: Services): Settings {
 function create(services: Services, spec: ProductTrigger): TriggerPort {
   const builder = services.triggers.newTrigger(spec.handler);
   if (spec.eventType === 'CLOCK') {
-    const clock = builder.timeBased();
+    // Hours are the spreadsheet's (the council's), not the script project's zone.
+    const clock = builder.timeBased().inTimezone(services.spreadsheet.getSpreadsheetTimeZone());
     const frequency = spec.weekday
       ? clock.onWeekDay(services.enums.weekDay(spec.weekday))
       : clock.everyDays(1);

@@ -49,10 +49,14 @@ const JOB_OF: Record<ReminderRun, string> = {
   continued: CONTINUED_REMINDERS_JOB,
 };
 
-/** The kinds each run plans afresh; every run also sends whatever an earlier run left QUEUED. */
+/**
+ * The kinds each run plans afresh; every run also sends whatever an earlier run left QUEUED. The daily run also
+ * sends the current week's digests and escalations that have not gone: when the weekly run could not run (another
+ * job held the lock at that hour, say) nobody waits a week; the ledger keeps it to one per address per week.
+ */
 const KINDS_OF: Record<ReminderRun, readonly ReminderKind[]> = {
   weekly: ['digest', 'escalation'],
-  daily: ['nudge'],
+  daily: ['nudge', 'digest', 'escalation'],
   continued: [],
 };
 

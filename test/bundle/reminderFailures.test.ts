@@ -17,6 +17,7 @@ import {
   headEmail,
   oneDigestEach,
   openReminders,
+  overdue,
   type OpenedReminders,
   sentTo,
 } from '../builders/reminders';
@@ -299,5 +300,18 @@ describe('unreadable sheets (bundle)', () => {
     const rows = o.runLog(WEEKLY_REMINDERS_JOB);
     expect(rows).toEqual([expect.objectContaining({ Outcome: 'failed', Sent: 0 })]);
     expect(String(rows[0].Details)).toContain('so no reminder was sent');
+  });
+});
+
+describe('a weekly run that could not run (bundle)', () => {
+  it('leaves the week’s digests to the next daily run, which sends each once', () => {
+    const o = openReminders([overdue(5, { Code: 'CEA1' })]);
+    o.runtime.core.faults.scriptLockHeld = true;
+    expect(weekly(o).outcome).toBe('skipped');
+    expect(o.runtime.mail.outbox).toEqual([]);
+    o.runtime.core.faults.scriptLockHeld = false;
+    expect(daily(o).sent.map((e) => [e.kind, e.actions])).toEqual([['digest', ['CEA1']]]);
+    expect(daily(o).sent).toEqual([]);
+    expect(weekly(o).alreadySent).toBe(1);
   });
 });

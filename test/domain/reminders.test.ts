@@ -293,7 +293,7 @@ describe('selectReminders: problems', () => {
     expect(r.reminders).toEqual([]);
     expect(r.problems).toEqual([
       'Head of Service 03 has no email address the plan may use (see People), so they were not reminded of CEA1.',
-      'Head of Service 03 has no Manager email, so CEA1 (40 days overdue) was not escalated.',
+      'Head of Service 03 has no Manager email the plan may use (see People), so CEA1 (40 days overdue) was not escalated.',
     ]);
   });
 
@@ -381,7 +381,7 @@ describe('selectReminders: escalation', () => {
     );
     expect(r.reminders).toEqual([]);
     expect(r.problems).toEqual([
-      'Head of Service 04 has no Manager email, so CEA1 (40 days overdue) was not escalated.',
+      'Head of Service 04 has no Manager email the plan may use (see People), so CEA1 (40 days overdue) was not escalated.',
       'Lead "Head of Service 99" on CEA3 is not in People, so CEA3 (29 days overdue) was not escalated.',
     ]);
   });
