@@ -60,7 +60,7 @@ export interface PlannedReminder {
 /**
  * The most actions one email lists (most urgent first). Gmail refuses a body over 200 KB (400 KB for Workspace);
  * a manager of 800 overdue actions would pass it, and nobody reads such a list anyway. A nudge left off is not
- * recorded as sent, so it comes the next day.
+ * recorded as sent, so it comes the next day (see listedOnly).
  */
 export const MAX_LINES_PER_EMAIL = 100;
 
@@ -287,16 +287,30 @@ function planned(
 ): PlannedReminder {
   const counts: PlannedReminder['counts'] = {};
   for (const l of lines) counts[l.section] = (counts[l.section] ?? 0) + 1;
-  const listed = lines.slice(0, MAX_LINES_PER_EMAIL);
   return {
     kind,
     recipient: box.recipient,
     names: [...box.names].sort(),
     period,
-    keys: kind === 'nudge' ? listed.flatMap((l) => l.keys) : keys,
-    lines: listed,
+    keys,
+    lines,
     counts,
-    unlisted: lines.length - listed.length,
+    unlisted: 0,
+  };
+}
+
+/**
+ * The reminder as one email lists it: at most MAX_LINES_PER_EMAIL lines, the most urgent, and how many were left
+ * off. Applied after the ledger's settled keys are taken out, so the nudges left off today are listed tomorrow.
+ */
+export function listedOnly(reminder: PlannedReminder): PlannedReminder {
+  if (reminder.lines.length <= MAX_LINES_PER_EMAIL) return reminder;
+  const lines = reminder.lines.slice(0, MAX_LINES_PER_EMAIL);
+  return {
+    ...reminder,
+    lines,
+    keys: reminder.kind === 'nudge' ? lines.flatMap((l) => l.keys) : reminder.keys,
+    unlisted: reminder.unlisted + reminder.lines.length - lines.length,
   };
 }
 

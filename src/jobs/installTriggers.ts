@@ -6,7 +6,7 @@ import type * as Main from '../main';
 import { parseSettings, SETTINGS_SHEET, type Settings } from '../domain/settings';
 import type { PropertiesPort, Services, TriggerPort } from '../gas/ports';
 
-/** Early morning, so colours and the Dashboard are fresh before staff arrive (hours are the script's zone, London). */
+/** Early morning, so colours and the Dashboard are fresh before staff arrive (hours are the spreadsheet's zone). */
 export const DAILY_REFRESH_HOUR = 6;
 
 /** After the refresh, so a draft report is made from that morning's statuses. */
@@ -22,7 +22,7 @@ export interface ProductTrigger {
   eventType: 'CLOCK' | 'ON_EDIT';
   /** When it runs, in words; a changed schedule makes setup replace the trigger. */
   schedule: string;
-  /** For a CLOCK trigger: the hour (script's zone) it runs every day, or on `weekday`. */
+  /** For a CLOCK trigger: the hour (spreadsheet's zone) it runs every day, or on `weekday`. */
   hour?: number;
   /** For a weekly CLOCK trigger: the day (a ScriptApp.WeekDay name). */
   weekday?: string;
@@ -85,6 +85,8 @@ export interface InstalledTrigger {
   /** When, as an ISO instant. */
   at: string;
   schedule: string;
+  /** A clock trigger's time zone: the spreadsheet's when it was installed (a changed zone makes setup replace it). */
+  timeZone?: string;
 }
 
 export type TriggerRecords = Partial<Record<string, InstalledTrigger>>;
@@ -116,6 +118,11 @@ export function installTriggers(
 ): TriggerInstallResult {
   const me = services.effectiveUserEmail();
   const specs = productTriggers(opts.settings ?? settingsOf(services));
+  // Clock triggers run at hours of the spreadsheet's zone (the council's), not the script project's.
+  const zone = services.spreadsheet.getSpreadsheetTimeZone();
+  const zoneOf = (spec: ProductTrigger) => (spec.eventType === 'CLOCK' ? zone : undefined);
+  const onSchedule = (spec: ProductTrigger, r: InstalledTrigger) =>
+    r.schedule === spec.schedule && r.timeZone === zoneOf(spec);
   const properties = services.documentProperties();
   const records = readTriggerRecords(properties);
   const next: TriggerRecords = { ...records };
@@ -125,13 +132,13 @@ export function installTriggers(
   for (const spec of specs) {
     const same = current.filter((t) => t.getHandlerFunction() === spec.handler);
     const record = records[spec.handler];
-    if (isKept(same, record, spec, me)) continue;
+    if (record && onSchedule(spec, record) && isKept(same, record, spec, me)) continue;
     // Outside setup only a schedule Settings has moved is acted on: opening a dialog must neither install what setup
     // has not nor take over others' triggers.
-    if (opts.scheduleChangesOnly && (!record || record.schedule === spec.schedule)) continue;
+    if (opts.scheduleChangesOnly && (!record || onSchedule(spec, record))) continue;
     let created: TriggerPort;
     try {
-      created = create(services, spec);
+      created = create(services, spec, zone);
     } catch (e) {
       problems.push(
         `The trigger for "${spec.label}" could not be installed (Google said: ${messageOf(e)}). ` +
@@ -145,6 +152,7 @@ export function installTriggers(
       by: me,
       at: services.now().toISOString(),
       schedule: spec.schedule,
+      ...(zoneOf(spec) ? { timeZone: zoneOf(spec) } : {}),
     };
     changes.push(
       `${same.length ? 'Replaced' : 'Installed'} the trigger for "${spec.label}", ${spec.schedule}, running as ${me}.`,
@@ -172,7 +180,6 @@ function isKept(
     !!record &&
     record.by === me &&
     record.id === same[0].getUniqueId() &&
-    record.schedule === spec.schedule &&
     String(same[0].getEventType()) === spec.eventType
   );
 }
@@ -186,11 +193,10 @@ export function settingsOf(services: Services): Settings {
   ).settings;
 }
 
-function create(services: Services, spec: ProductTrigger): TriggerPort {
+function create(services: Services, spec: ProductTrigger, timeZone: string): TriggerPort {
   const builder = services.triggers.newTrigger(spec.handler);
   if (spec.eventType === 'CLOCK') {
-    // Hours are the spreadsheet's (the council's), not the script project's zone.
-    const clock = builder.timeBased().inTimezone(services.spreadsheet.getSpreadsheetTimeZone());
+    const clock = builder.timeBased().inTimezone(timeZone);
     const frequency = spec.weekday
       ? clock.onWeekDay(services.enums.weekDay(spec.weekday))
       : clock.everyDays(1);

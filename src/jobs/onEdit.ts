@@ -97,7 +97,8 @@ export function handleEdit(services: Services, event: EditEvent | undefined): Ed
     const locked = services.lock.tryLock(ON_EDIT_LOCK_TIMEOUT_MS);
     try {
       const outcome = record(services, event, sheet, sheetName, started, locked);
-      if (sheetName === SETTINGS_SHEET) followSchedules(services, started);
+      // Under the lock only: two quick Settings edits must not each make a trigger.
+      if (sheetName === SETTINGS_SHEET && locked) followSchedules(services, started);
       // Row numbers are trusted only under the lock; without it the saves wait for the next edit or refresh.
       if (locked) writeQueuedSaves(services, sheet, sheetName);
       return outcome;

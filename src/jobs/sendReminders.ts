@@ -11,6 +11,8 @@ import {
   REMINDER_KINDS,
   type ReminderKind,
   selectReminders,
+  digestWeek,
+  listedOnly,
   withoutSettled,
 } from '../domain/reminders';
 import type { Settings } from '../domain/settings';
@@ -36,8 +38,11 @@ export const TIME_BUDGET_MS = 4.5 * 60_000;
 export const CONTINUATION_DELAY_MS = 60_000;
 /** The continuation trigger's handler: typed as an entry point of main.ts, so a rename is a compile error. */
 export const CONTINUATION_HANDLER: keyof typeof Main = 'continueReminders';
-/** Recipients kept back from the daily quota so the administrator can still be told that the quota ran short. */
-export const QUOTA_KEPT_FOR_ALERT = 1;
+/** Recipients kept back from the daily quota so the administrator can still be told that the quota ran short
+ * (in test mode, one for each "Send all email to" address, where the alert goes). */
+export function quotaKeptForAlert(settings: Settings): number {
+  return Math.max(1, settings.sendAllEmailTo.length);
+}
 /** Ledger keys of test-mode sends start with this, so switching test mode off later still sends the real emails. */
 export const TEST_MODE_KEY_PREFIX = 'test|';
 
@@ -50,15 +55,18 @@ const JOB_OF: Record<ReminderRun, string> = {
 };
 
 /**
- * The kinds each run plans afresh; every run also sends whatever an earlier run left QUEUED. The daily run also
- * sends the current week's digests and escalations that have not gone: when the weekly run could not run (another
- * job held the lock at that hour, say) nobody waits a week; the ledger keeps it to one per address per week.
+ * The kinds each run plans afresh; every run also sends whatever an earlier run left QUEUED or FAILED (while still
+ * due). When no weekly run has reached its sending this digest week (another job held the lock at that hour, say),
+ * the daily run plans the digests and escalations too, so nobody waits a week; the ledger keeps it to one per week.
  */
 const KINDS_OF: Record<ReminderRun, readonly ReminderKind[]> = {
   weekly: ['digest', 'escalation'],
-  daily: ['nudge', 'digest', 'escalation'],
+  daily: ['nudge'],
   continued: [],
 };
+
+/** Document property: the digest week (its first day) whose digests and escalations a run has planned. */
+export const DIGEST_WEEK_PROPERTY = 'improvementPlan.digestWeekPlanned';
 
 /** Thrown at the end of a run that failed or stopped short, after the Run log and the administrator's alert. */
 export class RemindersFailedError extends Error {
@@ -79,9 +87,17 @@ export function sendReminders(services: Services, run: ReminderRun): ReminderRun
   let refreshed = false;
   try {
     // RAG is written before every reminder run (DESIGN 2.4), so what the emails say is what the sheet shows.
-    refreshStatus(services);
-    refreshed = true;
-    return withScriptLock(services.lock, job, () => sendLocked(services, run, started));
+    let refreshFault: string | undefined;
+    try {
+      refreshStatus(services);
+      refreshed = true;
+    } catch (e) {
+      // A busy lock skips the run. Anything else the refresh met (the Dashboard refused a write) is logged by it
+      // and must not cost a week's reminders: the run reads the plan itself, and stops if that cannot be done.
+      if (e instanceof LockBusyError || e instanceof PlanUnreadableError) throw e;
+      refreshFault = `The status refresh before this run failed (${messageOf(e)}); the reminders were decided from the plan as it stands.`;
+    }
+    return withScriptLock(services.lock, job, () => sendLocked(services, run, started, refreshFault));
   } catch (e) {
     // The refresh's own lock can be the busy one: the run is skipped all the same, and says so in its own name.
     if (e instanceof LockBusyError) return skippedRun(services, job, started);
@@ -178,21 +194,49 @@ export function plannedNow(services: Services): {
   redirectedTo: string[];
 } {
   const { plan, today } = readPlanForJob(services, 'Preview reminders');
+  const refusal = refusalOf(plan);
+  const selection = selectReminders(plan, REMINDER_KINDS);
+  const problems = [...refusedAddresses(plan), ...selection.problems];
+  if (refusal) {
+    return {
+      today,
+      reminders: [],
+      alreadySent: 0,
+      problems: [`Nothing would be sent: ${refusal}`, ...problems],
+      redirectedTo: plan.settings.sendAllEmailTo,
+    };
+  }
   const ledger = ReminderLog.read(services.spreadsheet);
   const testMode = plan.settings.sendAllEmailTo.length > 0;
-  const selection = selectReminders(plan, REMINDER_KINDS);
   const due = dueNow(selection.reminders, ledger, testMode, REMINDER_KINDS);
-  const redirect = redirectNotAllowed(plan.settings);
   return {
     today,
     reminders: due.reminders,
     alreadySent: due.alreadySent,
-    problems: [...(redirect ? [redirect] : []), ...refusedAddresses(plan), ...selection.problems],
+    problems,
     redirectedTo: plan.settings.sendAllEmailTo,
   };
 }
 
-function sendLocked(services: Services, run: ReminderRun, started: Date): ReminderRunResult {
+/** Why a run would send nothing at all (People unreadable, unsafe email settings), or undefined. */
+function refusalOf(plan: Plan): string | undefined {
+  const settings = plan.settings;
+  if (plan.peopleErrors.length) return plan.peopleErrors.join(' ');
+  if (settings.unsafeEmailSettings.length) {
+    return (
+      `Settings › ${settings.unsafeEmailSettings.join(' and ')} could not be read, and without them the plan ` +
+      'cannot tell whom it may email.'
+    );
+  }
+  return redirectNotAllowed(settings);
+}
+
+function sendLocked(
+  services: Services,
+  run: ReminderRun,
+  started: Date,
+  refreshFault: string | undefined,
+): ReminderRunResult {
   const job = JOB_OF[run];
   const ss = services.spreadsheet;
   const { plan, today, actionsSheet } = readPlanForJob(services, job);
@@ -234,28 +278,22 @@ function sendLocked(services: Services, run: ReminderRun, started: Date): Remind
     throw new RemindersFailedError(`${job}: ${alarms.join(' ')}`);
   };
 
+  if (refreshFault) result.problems.push(refreshFault);
   if (run === 'continued') removeContinuations(services);
-  if (plan.peopleErrors.length) {
-    alarms.push(`Nothing was sent: ${plan.peopleErrors.join(' ')}`);
+  const refusal = refusalOf(plan);
+  if (refusal) {
+    alarms.push(`Nothing was sent: ${refusal}`);
     return finish();
   }
-  if (settings.unsafeEmailSettings.length) {
-    alarms.push(
-      `Nothing was sent: Settings › ${settings.unsafeEmailSettings.join(' and ')} could not be read, and without ` +
-        'them the plan cannot tell whom it may email.',
-    );
-    return finish();
-  }
-  const redirect = redirectNotAllowed(settings);
-  if (redirect) {
-    alarms.push(`Nothing was sent: ${redirect}`);
-    return finish();
-  }
+  const kinds = kindsFor(services, run, digestWeek(today, settings));
   const ledger = ReminderLog.read(ss);
   const testMode = settings.sendAllEmailTo.length > 0;
   const selection = selectReminders(plan, REMINDER_KINDS);
-  result.problems.push(...refusedAddresses(plan), ...selection.problems);
-  const due = dueNow(selection.reminders, ledger, testMode, KINDS_OF[run]);
+  const refused = refusedAddresses(plan);
+  // Skipped counts the People addresses no reminder may go to, as the Run log's Details name them.
+  result.skipped += refused.length;
+  result.problems.push(...refused, ...selection.problems);
+  const due = dueNow(selection.reminders, ledger, testMode, kinds);
   result.alreadySent = due.alreadySent;
   reportCrashedSends(ledger, result, alarms, services.now());
   // QUEUED keys nothing plans any more (last week's digest, an action since completed) are closed, not left waiting.
@@ -303,7 +341,7 @@ function sendLocked(services: Services, run: ReminderRun, started: Date): Remind
       continue;
     }
     const to = testMode ? settings.sendAllEmailTo : [intended];
-    if (services.remainingMailQuota() < to.length + QUOTA_KEPT_FOR_ALERT) {
+    if (services.remainingMailQuota() < to.length + quotaKeptForAlert(settings)) {
       queueAll(ledger, rest(), testMode, services.now(), 'Queued: the daily email quota ran short.');
       result.queued += rest().length;
       alarms.push(
@@ -368,6 +406,19 @@ function refusedAddresses(plan: Plan): string[] {
 }
 
 /**
+ * The kinds a run plans: its own, and the digest week's digests and escalations on the first daily run of a week no
+ * weekly run has reached (recorded as the run reaches its sending, so a skipped weekly run is made up for once).
+ */
+function kindsFor(services: Services, run: ReminderRun, week: string): readonly ReminderKind[] {
+  const properties = services.documentProperties();
+  const planned = properties.getProperty(DIGEST_WEEK_PROPERTY) === week;
+  const kinds: readonly ReminderKind[] =
+    run === 'daily' && !planned ? [...KINDS_OF.daily, 'digest', 'escalation'] : KINDS_OF[run];
+  if (kinds.includes('digest') && !planned) properties.setProperty(DIGEST_WEEK_PROPERTY, week);
+  return kinds;
+}
+
+/**
  * The reminders to send now: those of `kinds`, and any other an earlier run left QUEUED, with what the ledger has
  * settled taken out; and the QUEUED entries nothing plans any more.
  */
@@ -378,16 +429,18 @@ function dueNow(
   kinds: readonly ReminderKind[],
 ): { reminders: PlannedReminder[]; alreadySent: number; queuedNotDue: LedgerEntry[] } {
   const prefix = testMode ? TEST_MODE_KEY_PREFIX : '';
-  const queued = new Set(ledger.withStatus('QUEUED').map((e) => e.key));
-  const isQueued = (r: PlannedReminder) => r.keys.some((k) => queued.has(prefix + k));
+  // A FAILED send is tried again by the next run while it is still due (a digest until its week is over).
+  const retried = new Set([...ledger.withStatus('QUEUED'), ...ledger.withStatus('FAILED')].map((e) => e.key));
+  const isRetried = (r: PlannedReminder) => r.keys.some((k) => retried.has(prefix + k));
   const reminders: PlannedReminder[] = [];
   let alreadySent = 0;
   const planning = new Set<string>();
   for (const r of planned) {
-    if (!kinds.includes(r.kind) && !isQueued(r)) continue;
-    const left = withoutSettled(r, (k) => ledger.isSettled(prefix + k));
-    if (!left) alreadySent += 1;
+    if (!kinds.includes(r.kind) && !isRetried(r)) continue;
+    const unsettled = withoutSettled(r, (k) => ledger.isSettled(prefix + k));
+    if (!unsettled) alreadySent += 1;
     else {
+      const left = listedOnly(unsettled);
       reminders.push(left);
       for (const k of left.keys) planning.add(prefix + k);
     }
@@ -470,12 +523,12 @@ function entryOf(entry: LedgerEntry | undefined) {
   };
 }
 
-/** One continuation at a time: kept when one is already waiting. False (and an alarm) when Google refuses it. */
+/**
+ * One continuation at a time. A listed one may have fired already (a one-off trigger stays listed until deleted), so
+ * it is replaced rather than trusted. False (and an alarm) when Google refuses the new one.
+ */
 function scheduleContinuation(services: Services, alarms: string[]): boolean {
-  const waiting = services.triggers
-    .getProjectTriggers()
-    .some((t) => t.getHandlerFunction() === CONTINUATION_HANDLER);
-  if (waiting) return true;
+  removeContinuations(services);
   try {
     services.triggers.newTrigger(CONTINUATION_HANDLER).timeBased().after(CONTINUATION_DELAY_MS).create();
     return true;

@@ -1,4 +1,5 @@
 // Preview reminders: a dialog listing, per recipient, what the reminder runs would send now. Sends and writes nothing.
+import { DIALOG_HEAD } from './dialogHead';
 import { formatLongDate } from '../domain/dates';
 import type { ReminderKind } from '../domain/reminders';
 import type { Services } from '../gas/ports';
@@ -59,21 +60,7 @@ export function showReminderPreview(services: Services): ReminderPreview {
 }
 
 // Every value goes through <?= ?>, which escapes it: names, addresses and codes are what people typed.
-const DIALOG_HTML = `<!DOCTYPE html>
-<html>
-<head>
-<base target="_top">
-<style>
-  body { font-family: Arial, sans-serif; font-size: 13px; color: #202124; }
-  table { border-collapse: collapse; width: 100%; }
-  th, td { text-align: left; vertical-align: top; padding: 4px 6px; border-bottom: 1px solid #e0e0e0; }
-  th { background: #efefef; }
-  .note { color: #5f6368; }
-  .problem { color: #a50e0e; }
-</style>
-</head>
-<body>
-<p>If the reminder runs went now (<?= view.today ?>), they would send these. Nothing has been sent or recorded.</p>
+const DIALOG_HTML = `${DIALOG_HEAD}<p>If the reminder runs went now (<?= view.today ?>), they would send these. Nothing has been sent or recorded.</p>
 <? if (view.redirectedTo) { ?>
 <p class="problem">Test mode: every email would go to <?= view.redirectedTo ?> instead (Settings › Send all email to).</p>
 <? } ?>

@@ -1,6 +1,7 @@
 // Settings and schedules…: a dialog opening with the health check's pass / fail list, then the settings in use, the
 // product's triggers and who installed them, the last successful run of each job and the mail quota left today. Every
 // value goes through <?= ?>, so it is escaped.
+import { DIALOG_HEAD } from './dialogHead';
 import { checkHealth, type HealthCheckItem, NOT_INSTALLED, triggerStatus } from '../domain/healthCheck';
 import { parseSettings } from '../domain/settings';
 import { formatDateTime, lastSuccessfulRuns, type SettingView, viewSettings } from '../domain/settingsView';
@@ -84,24 +85,7 @@ export function showSettingsAndSchedules(services: Services): SettingsAndSchedul
   return { html: output.getContent(), ...view };
 }
 
-const DIALOG_HTML = `<!DOCTYPE html>
-<html>
-<head>
-<base target="_top">
-<style>
-  body { font-family: Arial, sans-serif; font-size: 13px; color: #202124; }
-  h2 { font-size: 15px; margin: 18px 0 6px; }
-  table { border-collapse: collapse; width: 100%; }
-  th, td { text-align: left; vertical-align: top; padding: 4px 6px; border-bottom: 1px solid #e0e0e0; }
-  th { background: #efefef; }
-  .note { color: #5f6368; }
-  .problem { color: #a50e0e; }
-  .pass { color: #137333; font-weight: bold; }
-  .fail { color: #a50e0e; font-weight: bold; }
-</style>
-</head>
-<body>
-<h2>Health check</h2>
+const DIALOG_HTML = `${DIALOG_HEAD}<h2>Health check</h2>
 <? var failing = 0; for (var h = 0; h < view.health.length; h++) { if (!view.health[h].ok) failing++; } ?>
 <p class="<?= failing ? 'problem' : 'note' ?>"><?= failing ? failing + ' of ' + view.health.length + ' checks fail: put them right, then open this again.' : 'All ' + view.health.length + ' checks pass.' ?></p>
 <table>

@@ -210,6 +210,7 @@ describe('who may be emailed (bundle)', () => {
     expect(details).toContain(`${headName(1)} has no email address the plan may use`);
     expect(details).toContain('x@gmail.com is outside the allowed email domains');
     expect(details).toContain('boss@gmail.com is outside the allowed email domains');
+    expect(o.runLog(WEEKLY_REMINDERS_JOB)[0].Skipped).toBe(3); // the three gmail.com addresses in People
   });
 
   it('a People row whose Email holds three addresses: one email to each', () => {

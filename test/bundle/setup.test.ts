@@ -508,7 +508,34 @@ describe('setUpOrRepairSpreadsheet (bundle)', () => {
       by: runtime.owner,
       at: `${TODAY}T09:00:00.000Z`,
       schedule: 'every day between 6:00 and 7:00',
+      timeZone: 'Europe/London',
     });
+  });
+
+  it('clock triggers run at the hours of the spreadsheet’s zone, and follow it when it changes', () => {
+    const { runtime, bundle } = openPlan(planData(rows), { spreadsheetTimeZone: 'America/Los_Angeles' });
+    setUp(bundle);
+    const zones = () =>
+      runtime.triggers
+        .list()
+        .filter((t) => t.eventType === 'CLOCK')
+        .map((t) => [t.handlerFunction, t.timeZone]);
+    expect(zones()).toEqual([
+      ['dailyRefresh', 'America/Los_Angeles'],
+      ['scheduledDraftReport', 'America/Los_Angeles'],
+      ['sendWeeklyReminders', 'America/Los_Angeles'],
+      ['sendDailyReminders', 'America/Los_Angeles'],
+    ]);
+    expect(setUp(bundle).changes).toEqual([]); // a second run keeps them
+    runtime.core.uncounted(() =>
+      (
+        runtime.spreadsheets.active() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet
+      ).setSpreadsheetTimeZone('Asia/Tokyo'),
+    );
+    const moved = setUp(bundle);
+    expect(moved.changes).toHaveLength(4);
+    expect(zones().map(([, zone]) => zone)).toEqual(['Asia/Tokyo', 'Asia/Tokyo', 'Asia/Tokyo', 'Asia/Tokyo']);
+    expect(runtime.triggers.list().filter((t) => t.eventType === 'ON_EDIT')).toHaveLength(1);
   });
 
   it('a trigger Google refuses to create is reported in the result, the alert and the Run log; the rest is done', () => {

@@ -9,11 +9,13 @@ import {
   senderName,
 } from '../../src/domain/reminderEmail';
 import {
+  listedOnly,
   MAX_LINES_PER_EMAIL,
   type PlannedReminder,
   REMINDER_KINDS,
   type ReminderKind,
   selectReminders,
+  withoutSettled,
 } from '../../src/domain/reminders';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { action, londonMidnight, planFrom, type Row } from '../builders/plan';
@@ -381,7 +383,7 @@ describe('a reminder for more actions than one email lists', () => {
 
   it('lists the most urgent, counts them all in its subject and opening, and says how many are left off', () => {
     const p = plan(many);
-    const reminder = reminderFor(p, 'digest', 'hos01@example.org');
+    const reminder = listedOnly(reminderFor(p, 'digest', 'hos01@example.org'));
     expect(reminder.lines).toHaveLength(MAX_LINES_PER_EMAIL);
     expect(reminder.unlisted).toBe(30);
     expect(reminder.lines[0].code).toBe(`CEA${MAX_LINES_PER_EMAIL + 30}`); // the most overdue first
@@ -392,14 +394,22 @@ describe('a reminder for more actions than one email lists', () => {
     expect(email.text.match(/^\* CEA/gm)).toHaveLength(MAX_LINES_PER_EMAIL);
   });
 
-  it('keeps a nudge’s left-off actions unrecorded, so they come the next day', () => {
+  it('keeps a nudge’s left-off actions unrecorded, so the next day lists them', () => {
     const soon = Array.from({ length: MAX_LINES_PER_EMAIL + 5 }, (_, i) =>
       row(`CEB${i + 1}`, { 'Target date': target(2) }),
     );
-    const reminder = reminderFor(plan(soon), 'nudge', 'hos01@example.org');
-    expect(reminder.lines).toHaveLength(MAX_LINES_PER_EMAIL);
-    expect(reminder.keys).toHaveLength(reminder.lines.flatMap((l) => l.keys).length);
-    expect(new Set(reminder.keys.map((k) => k.split('|')[2])).size).toBe(MAX_LINES_PER_EMAIL);
-    expect(renderReminder(reminder, contextOf(plan(soon))).subject).toBe('Reminder: 105 actions due soon');
+    const planned = reminderFor(plan(soon), 'nudge', 'hos01@example.org');
+    const first = listedOnly(planned);
+    expect(first.lines).toHaveLength(MAX_LINES_PER_EMAIL);
+    expect(first.keys).toEqual(first.lines.flatMap((l) => l.keys));
+    expect(new Set(first.keys.map((k) => k.split('|')[2])).size).toBe(MAX_LINES_PER_EMAIL);
+    expect(renderReminder(first, contextOf(plan(soon))).subject).toBe('Reminder: 105 actions due soon');
+    // The next day the ledger holds the first email's keys: the five left off are what is listed.
+    const sent = new Set(first.keys);
+    const next = withoutSettled(planned, (k) => sent.has(k));
+    expect(next && listedOnly(next).lines.map((l) => l.code)).toHaveLength(5);
+    expect(next && renderReminder(listedOnly(next), contextOf(plan(soon))).subject).toBe(
+      'Reminder: 5 actions due soon',
+    );
   });
 });
