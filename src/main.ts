@@ -18,12 +18,19 @@ import { reminderRunInWords, sendReminders } from './jobs/sendReminders';
 import type { ReminderRunResult } from './jobs/reminderTypes';
 import { saveProgressFromSidebar } from './jobs/saveProgress';
 import {
+  applyQueuedSavesRun,
+  hasQueuedSaves,
+  NOTHING_TO_APPLY,
+  type QueuedSavesRun,
+} from './jobs/queuedSaves';
+import {
   showUpdateProgress,
   sidebarStateFor,
   UPDATE_PROGRESS_JOB,
   type UpdateProgressResult,
 } from './ui/sidebar';
 import type { SaveRequest, SaveResult, SidebarState } from './ui/sidebarTypes';
+import { selectedCodeIn } from './ui/selectedCode';
 
 /** Simple trigger: Sheets runs it when the spreadsheet opens; it only adds the menu (no authorisation needed). */
 export function onOpen(): void {
@@ -87,6 +94,14 @@ export function sidebarState(code?: string): SidebarState {
   return sidebarStateFor(liveServices(), code);
 }
 
+/**
+ * google.script.run from the sidebar, every few seconds while it is open: the Code of the selected Actions row ('' when
+ * the selection is elsewhere), so the sidebar can follow the selection. Light: the header row and one cell.
+ */
+export function selectedCode(): string {
+  return selectedCodeIn(SpreadsheetApp.getActiveSpreadsheet());
+}
+
 /** google.script.run from the sidebar: saves one action's fields (runs as the person at the keyboard). */
 export function saveProgress(request: SaveRequest): SaveResult {
   return saveProgressFromSidebar(liveServices(), request);
@@ -114,6 +129,16 @@ export function healthCheck(): HealthCheckItem[] {
  */
 export function onPlanEdit(event: EditEvent): void {
   handleEdit(liveServices(), event);
+}
+
+/**
+ * Trigger every 5 minutes (installed by setup, so it runs as the administrator): writes the Audit log rows, stamps
+ * and colours of the saves staff made in Update progress. With nothing queued it only reads the document's properties.
+ */
+export function applyQueuedSaves(): QueuedSavesRun {
+  // Asked before liveServices(), which opens the spreadsheet: nearly every run finds nothing queued.
+  if (!hasQueuedSaves(PropertiesService.getDocumentProperties())) return NOTHING_TO_APPLY;
+  return applyQueuedSavesRun(liveServices());
 }
 
 /** Menu › Generate committee report… Returns the report's link and counts for the local preview. */

@@ -1,4 +1,6 @@
 // The sidebar's form: puts an action's fields into it, reads what the officer typed, and shows errors beside fields.
+import { ACTION_COLUMNS } from '../domain/actions';
+import { formatLongDate, isIsoDate } from '../domain/dates';
 import type { FieldError, ProgressFields, SidebarAction } from '../ui/sidebarTypes';
 import { byId, replaceChildren, setText, show, textElement } from './dom';
 
@@ -84,9 +86,15 @@ function statusOption(value: string, label: string): HTMLOptionElement {
   return option;
 }
 
-/** The fields as the officer has them now; the revised date and reason stay as loaded unless the box is ticked. */
+/**
+ * The fields as the officer has them now. The revised date and reason stay as loaded unless the box is ticked and
+ * at least one of them is filled in: ticked with both left blank is no change of date (the inputs open blank, so
+ * sending them would clear a revision already made), and one without the other is the usual "both together" error.
+ */
 export function readForm(els: FormElements, loaded: ProgressFields): ProgressFields {
-  const moving = els.dateMustMove.checked;
+  const moving =
+    els.dateMustMove.checked &&
+    (els.revisedTargetDate.value.trim() !== '' || els.revisionReason.value.trim() !== '');
   return {
     status: els.status.value,
     progress: els.progress.value,
@@ -94,6 +102,17 @@ export function readForm(els: FormElements, loaded: ProgressFields): ProgressFie
     revisedTargetDate: moving ? els.revisedTargetDate.value : loaded.revisedTargetDate,
     revisionReason: moving ? els.revisionReason.value : loaded.revisionReason,
   };
+}
+
+/** The field a column header names ("Latest update" → latestUpdate), as the server's list of changes gives it. */
+export function fieldOfHeader(header: string): FieldKey | undefined {
+  return FIELD_KEYS.find((key) => ACTION_COLUMNS.headers[key] === header);
+}
+
+/** A field's value for reading: a date as "30 June 2010", nothing as "(blank)". */
+export function fieldInWords(value: string): string {
+  if (value === '') return '(blank)';
+  return isIsoDate(value) ? formatLongDate(value) : value;
 }
 
 export function sameFields(a: ProgressFields, b: ProgressFields): boolean {

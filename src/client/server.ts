@@ -6,6 +6,7 @@ interface ScriptRunner {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRunner;
   withFailureHandler(handler: (error: unknown) => void): ScriptRunner;
   sidebarState(code: string): void;
+  selectedCode(): void;
   saveProgress(request: SaveRequest): void;
 }
 
@@ -25,6 +26,8 @@ export const server = {
   /** The state for the action with `code` (its row found by Code, wherever it is now). */
   sidebarState: (code: string) => call<SidebarState>((run) => run.sidebarState(code)),
   saveProgress: (request: SaveRequest) => call<SaveResult>((run) => run.saveProgress(request)),
+  /** The Code of the Actions row under the person's selection now, '' when it is not on one. */
+  selectedCode: () => call<string>((run) => run.selectedCode()),
 };
 
 /** What a failed call says, as a sentence: google.script.run hands the failure handler an Error (or, rarely, a string). */

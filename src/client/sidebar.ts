@@ -1,10 +1,36 @@
 // The Update progress sidebar in the browser: shows the state the page was served with, checks the form with the
-// server's own rules before saving, saves through google.script.run, and moves through the officer's own actions.
+// server's own rules before saving, saves through google.script.run, moves through the officer's own actions, and
+// follows the selection in the sheet.
 import type { ProgressFields, SaveResult, SidebarState } from '../ui/sidebarTypes';
 import { byId, replaceChildren, setText, show, textElement } from './dom';
-import { clearErrors, fillForm, FIELD_KEYS, formElements, readForm, sameFields, showErrors } from './form';
+import { follower } from './follow';
+import {
+  clearErrors,
+  fieldInWords,
+  fieldOfHeader,
+  fillForm,
+  FIELD_KEYS,
+  formElements,
+  readForm,
+  sameFields,
+  showErrors,
+} from './form';
 import { failureMessage, server } from './server';
 import { validateFields } from './validate';
+import { anyYours, clearYours, showYours, wirePutBack } from './yours';
+
+/** How often an open sidebar looks at the selection. */
+const FOLLOW_EVERY_MS = 3000;
+
+/**
+ * The browser tests' seam: their page defines window.__sidebarTest before this script runs, to set how often the
+ * selection is looked at (0: only when they call pollNow, so the timer never races a test) and to get pollNow.
+ * Google's page never defines it.
+ */
+interface TestHooks {
+  pollMs?: number;
+  pollNow?: () => Promise<void>;
+}
 
 type Direction = 'previous' | 'next';
 
@@ -22,6 +48,9 @@ const els = {
   changed: byId('changed'),
   changedRows: byId('changed-rows'),
   reload: byId('reload', HTMLButtonElement),
+  follow: byId('follow'),
+  followText: byId('follow-text'),
+  followOpen: byId('follow-open', HTMLButtonElement),
   previous: byId('previous', HTMLButtonElement),
   next: byId('next', HTMLButtonElement),
   position: byId('position'),
@@ -41,6 +70,7 @@ function render(next: SidebarState, keep?: ProgressFields): void {
   show(els.form, a !== undefined);
   show(els.changed, false);
   clearErrors(els);
+  clearYours();
   setText(els.saved, '');
   if (a) {
     setText(els.code, a.code);
@@ -86,23 +116,29 @@ function renderPosition(): void {
   setText(els.position, text);
 }
 
-/** Runs one server call with the buttons held (a second click while it runs does nothing). */
-async function whileBusy<T>(work: () => Promise<T>): Promise<{ value: T } | { error: unknown }> {
-  setBusy(true);
+/**
+ * Runs one server call with the buttons held (a second click while it runs does nothing); Save says "Saving…" only
+ * while `saving` (a load is not a save).
+ */
+async function whileBusy<T>(
+  work: () => Promise<T>,
+  saving = false,
+): Promise<{ value: T } | { error: unknown }> {
+  setBusy(true, saving);
   try {
     return { value: await work() };
   } catch (error) {
     return { error };
   } finally {
-    setBusy(false);
+    setBusy(false, false);
   }
 }
 
-function setBusy(on: boolean): void {
+function setBusy(on: boolean, saving: boolean): void {
   busy = on;
   els.app.setAttribute('aria-busy', on ? 'true' : 'false');
   for (const b of [els.save, els.reload]) b.setAttribute('aria-disabled', on ? 'true' : 'false');
-  setText(els.save, on ? 'Saving…' : 'Save');
+  setText(els.save, saving ? 'Saving…' : 'Save');
 }
 
 /** Focus somewhere sensible when the focused control was hidden or disabled by a render. */
@@ -131,6 +167,11 @@ function dirty(): boolean {
   return a !== undefined && !sameFields(readForm(els, a.fields), a.fields);
 }
 
+/** Something of the officer's is not saved: edits, a clash to read, or their text kept beside a field. */
+function holding(): boolean {
+  return dirty() || !els.changed.hidden || anyYours();
+}
+
 function problem(message: string): void {
   const where = state.action ? els.problems : els.notice;
   if (where === els.problems) replaceChildren(els.problems, [textElement('p', message)]);
@@ -150,8 +191,9 @@ async function save(): Promise<void> {
     return;
   }
   clearErrors(els);
-  const sent = await whileBusy(() =>
-    server.saveProgress({ code: a.code, version: a.version, fields, loaded: a.fields }),
+  const sent = await whileBusy(
+    () => server.saveProgress({ code: a.code, version: a.version, fields, loaded: a.fields }),
+    true,
   );
   if ('error' in sent) problem(`Nothing was saved: ${failureMessage(sent.error)} Try Save again.`);
   else handleResult(sent.value);
@@ -159,11 +201,18 @@ async function save(): Promise<void> {
 
 function handleResult(result: SaveResult): void {
   switch (result.outcome) {
-    case 'saved':
+    case 'saved': {
       render(result.state);
       setText(els.saved, result.message);
       keepFocus(els.save);
+      // The officer was told "save or discard to open" the row they selected: saved, it opens, saying so.
+      const selected = follow.pending();
+      if (selected !== null) {
+        follow.forget();
+        void openSelected(selected, `${result.message} Now showing ${selected}, the row you selected.`);
+      }
       return;
+    }
     case 'invalid':
       focus(showErrors(els, result.errors));
       return;
@@ -181,13 +230,25 @@ function handleResult(result: SaveResult): void {
   }
 }
 
-/** The "changed underneath" panel: one row per field someone else changed, and focus on it. */
+/**
+ * The "changed underneath" panel, and focus on it: one row per field someone else changed, with their value now and
+ * the officer's own beside it, so both can be read before anything is loaded.
+ */
 function showChanges(changes: readonly { header: string; was: string; now: string }[]): void {
+  const a = state.action;
+  const mine = a ? readForm(els, a.fields) : undefined;
   const rows = changes.map((c) => {
+    const key = fieldOfHeader(c.header);
+    const yours =
+      !a || !mine || key === undefined
+        ? ''
+        : mine[key] === a.fields[key]
+          ? '(not changed)'
+          : fieldInWords(mine[key]);
     const row = document.createElement('tr');
     const header = textElement('th', c.header);
     header.scope = 'row';
-    row.append(header, textElement('td', c.was || '(blank)'), textElement('td', c.now || '(blank)'));
+    row.append(header, textElement('td', fieldInWords(c.now)), textElement('td', yours));
     return row;
   });
   replaceChildren(els.changedRows, rows);
@@ -196,8 +257,9 @@ function showChanges(changes: readonly { header: string; was: string; now: strin
 }
 
 /**
- * Loads the action as it is now. What the officer changed is kept wherever nobody else changed that field, so a
- * long update typed before the clash is not lost; the rest shows the sheet's values.
+ * Loads the action as it is now. What the officer changed is kept in the form wherever nobody else changed that
+ * field; where both did, the form shows theirs and the officer's text waits in a "Your text" box beside it, so a long
+ * update typed before the clash is never lost.
  */
 async function reload(): Promise<void> {
   const a = state.action;
@@ -216,12 +278,22 @@ async function reload(): Promise<void> {
     return;
   }
   const kept = { ...now.fields };
+  const yours: Partial<ProgressFields> = {};
   for (const key of FIELD_KEYS) {
-    if (mine[key] !== a.fields[key] && now.fields[key] === a.fields[key]) kept[key] = mine[key];
+    if (mine[key] === a.fields[key]) continue;
+    if (now.fields[key] === a.fields[key]) kept[key] = mine[key];
+    else if (mine[key].trim() !== now.fields[key]) yours[key] = mine[key];
   }
   render(next, kept);
+  showYours(els, yours);
   setText(els.saved, '');
-  setText(els.notice, 'These are the current values. Check them, then save again.');
+  setText(
+    els.notice,
+    Object.keys(yours).length
+      ? 'These are the current values. Where you both changed a field, your text is beside it: put it back or ' +
+          'copy what you need, then save again.'
+      : 'These are the current values. Check them, then save again.',
+  );
   focus(els.status);
 }
 
@@ -237,6 +309,7 @@ async function go(direction: Direction): Promise<void> {
     ]);
     return;
   }
+  follow.forget();
   const button = els[direction];
   setText(els.position, `Opening ${code}…`);
   const loaded = await whileBusy(() => server.sidebarState(code));
@@ -270,8 +343,67 @@ els.dateMustMove.addEventListener('change', () => {
   show(els.revision, els.dateMustMove.checked);
 });
 
+/**
+ * Opens the selected action `code` (the selection moved to it). `saying` goes in the notice; without it the notice
+ * shows the state's own message. Focus is left alone (the officer is in the sheet) unless the render hid it.
+ * `discarding`: the officer asked for it over their changes; otherwise typing that began while it loaded wins, and
+ * the note offers it instead.
+ */
+async function openSelected(code: string, saying?: string, discarding = false): Promise<void> {
+  const loaded = await whileBusy(() => server.sidebarState(code));
+  if ('error' in loaded) {
+    showFollowNote(code, `You selected ${code}, but it could not be opened: ${failureMessage(loaded.error)}`);
+    return;
+  }
+  if (!discarding && holding()) {
+    showFollowNote(code);
+    return;
+  }
+  render(loaded.value);
+  if (saying) setText(els.notice, saying);
+}
+
+/** The quiet note under which a selection waits (never a dialog, never focus taken from the sheet). */
+function showFollowNote(code: string | null, text?: string): void {
+  show(els.follow, code !== null);
+  if (code === null) return;
+  setText(els.followText, text ?? `You selected ${code} — save or discard to open it.`);
+  setText(els.followOpen, text ? `Open ${code}` : `Discard changes and open ${code}`);
+  els.followOpen.dataset.code = code;
+}
+
+const follow = follower(
+  {
+    shown: () => state.action?.code ?? '',
+    holding,
+    busy: () => busy,
+    selectedCode: () => server.selectedCode(),
+    open: (code) => openSelected(code),
+    note: (code) => showFollowNote(code),
+  },
+  state.action?.code ?? '',
+);
+
+els.followOpen.addEventListener('click', () => {
+  const code = els.followOpen.dataset.code;
+  if (busy || !code) return;
+  follow.forget();
+  void openSelected(code, undefined, true).then(() => keepFocus(els.heading));
+});
+
 els.reload.addEventListener('click', () => void reload());
 els.previous.addEventListener('click', () => void go('previous'));
 els.next.addEventListener('click', () => void go('next'));
 
+wirePutBack(els);
+
 render(state);
+
+const hooks = (window as unknown as { __sidebarTest?: TestHooks }).__sidebarTest;
+const every = hooks?.pollMs ?? FOLLOW_EVERY_MS;
+if (every > 0) {
+  window.setInterval(() => void follow.poll(), every);
+  // Back from another tab or window: look at once rather than at the next tick.
+  document.addEventListener('visibilitychange', () => void follow.poll());
+}
+if (hooks) hooks.pollNow = () => follow.poll();

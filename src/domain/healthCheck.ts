@@ -1,6 +1,6 @@
 // The health check a plan administrator runs after deploying: every sheet and header the jobs need, the settings,
-// the triggers and whose they are, each job's last successful run, the email quota and the problems count, each a
-// pass or a fail with a line saying why. Decided from what was read; the clock comes in as `now`.
+// the triggers and whose they are, each job's last successful run, staff saves still waiting for the Audit log, the
+// email quota and the problems count, each a pass or a fail with a line saying why. Decided from what was read; the clock comes in as `now`.
 import { isoDateInZone } from './dates';
 import type { SheetLayout } from './layout';
 import { type PlanValues, readPlan } from './plan';
@@ -69,11 +69,23 @@ export interface HealthReads {
   records: Partial<Record<string, TriggerRecord>>;
   /** The project's triggers that belong to `me`. */
   mine: readonly { id: string; handler: string }[];
+  /** MailApp's quota left today: the account the check runs as (`me`), not the reminder triggers' installer. */
   mailQuota: number;
   jobs: readonly WatchedJob[];
+  /** When each Update progress save still queued for the Audit log was made (undefined: its record says no time). */
+  waitingSaves: readonly (Date | undefined)[];
 }
 
 const MS_PER_DAY = 86_400_000;
+
+/**
+ * A staff save waits at most one run of its 5-minute trigger; three runs' worth means the trigger is missing or
+ * failing (or the script lock was held that long).
+ */
+export const SAVES_WAIT_MINUTES = 15;
+
+/** The handlers whose runs send reminder emails, so whose quota they use. */
+const REMINDER_HANDLERS = ['sendWeeklyReminders', 'sendDailyReminders'];
 
 /** Sheets, settings, triggers, last runs, email quota, problems: the order an administrator puts them right in. */
 export function checkHealth(reads: HealthReads): HealthCheckItem[] {
@@ -90,7 +102,8 @@ export function checkHealth(reads: HealthReads): HealthCheckItem[] {
       detail: installed ? `${status}; runs ${spec.schedule}.` : `${status}.`,
     })),
     ...lastRunChecks(reads, triggers),
-    mailCheck(reads.mailQuota),
+    waitingSavesCheck(reads),
+    mailCheck(reads),
     problemsCheck(reads),
   ];
 }
@@ -113,7 +126,7 @@ export function triggerStatus(
   if (record && record.by !== me) {
     return {
       installed: true,
-      status: `installed by ${record.by}${when} (only they can see or change it)`,
+      status: `installed by ${record.by}${when}, known from setup’s record only (only they can see or change it)`,
       at: known,
     };
   }
@@ -226,13 +239,50 @@ function lastRunChecks(
   return [...watched, ...others];
 }
 
-function mailCheck(quota: number): HealthCheckItem {
+/**
+ * Saves staff made in Update progress wait in the document's properties until a run as the administrator writes them;
+ * one waiting longer than SAVES_WAIT_MINUTES means those runs are not happening.
+ */
+function waitingSavesCheck({ waitingSaves, now, timeZone }: HealthReads): HealthCheckItem {
+  const name = 'Staff saves waiting';
+  const n = waitingSaves.length;
+  if (n === 0) return pass(name, 'none: every Update progress save is in the Audit log.');
+  const times = waitingSaves.filter((t): t is Date => t !== undefined).map((t) => t.getTime());
+  const oldest = times.length ? new Date(Math.min(...times)) : undefined;
+  const saves = `${n} Update progress save${n === 1 ? '' : 's'} waiting for the Audit log`;
+  const since = oldest ? `, the oldest from ${formatDateTime(oldest, timeZone)}` : '';
+  const tooOld = !!oldest && now.getTime() - oldest.getTime() > SAVES_WAIT_MINUTES * 60_000;
+  // A record without a time cannot show it is recent: it counts as late.
+  if (!tooOld && times.length === n) {
+    return pass(name, `${saves}${since}: the staff saves trigger writes them within minutes.`);
+  }
+  const why = tooOld
+    ? `${since} (more than ${SAVES_WAIT_MINUTES} minutes ago)`
+    : ', some with no time in their record';
+  return fail(
+    name,
+    `${saves}${why}: their Audit log rows, Last updated and colours are not written. See that the trigger for ` +
+      '"Staff saves from Update progress into the Audit log" is installed, and the Run log’s failed rows; ' +
+      'Refresh status colours writes them at once.',
+  );
+}
+
+/** MailApp reports the quota of the account that asks; the reminder triggers send as whoever installed them. */
+function mailCheck({ mailQuota: quota, me, records }: HealthReads): HealthCheckItem {
   const name = 'Email quota';
+  const others = new Set<string>();
+  for (const handler of REMINDER_HANDLERS) {
+    const by = records[handler]?.by;
+    if (by && by !== me) others.add(by);
+  }
+  const left =
+    `Emails left today for ${me}: ${quota} — the reminder triggers use their installer’s quota` +
+    (others.size ? ` (${[...others].join(' and ')}’s, not this one).` : '.');
   return quota > 0
-    ? pass(name, `${quota} email${quota === 1 ? '' : 's'} left today.`)
+    ? pass(name, left)
     : fail(
         name,
-        'no emails left today: reminders are queued and go when Google renews the quota, within 24 hours.',
+        `${left} Email sent as ${me} is queued and goes when Google renews the quota, within 24 hours.`,
       );
 }
 

@@ -164,6 +164,14 @@ export interface ProgressCheck {
   };
 }
 
+/** The form may move a Revised target date, never clear it. */
+export const REVISION_KEPT_MESSAGE =
+  'A revised target date can be moved, not removed: enter the new date and its reason.';
+
+/** Nor clear the reason of a revision it keeps. */
+export const REASON_KEPT_MESSAGE =
+  'A Revision reason can be reworded, not removed: say why the target date moved.';
+
 /** Which field each Check the plan column's problems belong to in the form. */
 const FIELD_OF_HEADER = new Map<string, ProgressKey>([
   ...PROGRESS_KEYS.map((k): [string, ProgressKey] => [HEADERS[k], k]),
@@ -205,8 +213,15 @@ export function validateProgress(check: ProgressCheck): FieldError[] {
       );
     }
   }
-  if (revising && after.revisionReason !== '' && after.revisedTargetDate === '') {
+  // A revision is part of the action's history (the committee sees the date moved, and why): the form moves it
+  // and rewords its reason, but never takes it away.
+  if (before.revisedTargetDate !== '' && after.revisedTargetDate === '') {
+    add('revisedTargetDate', REVISION_KEPT_MESSAGE);
+  } else if (revising && after.revisionReason !== '' && after.revisedTargetDate === '') {
     add('revisedTargetDate', 'A Revision reason needs a Revised target date.');
+  }
+  if (before.revisionReason !== '' && after.revisionReason === '' && after.revisedTargetDate !== '') {
+    add('revisionReason', REASON_KEPT_MESSAGE);
   }
   if (changed.has('revisedTargetDate') && isIsoDate(after.revisedTargetDate)) {
     if (after.revisedTargetDate < check.today) {

@@ -98,6 +98,18 @@ export function decodeQueuedSave(value: string | null | undefined): QueuedSave |
   };
 }
 
+/**
+ * When a queued save was made: its record's time, else the time its key starts with (a record that cannot be read
+ * still says how long it has waited); undefined when neither holds one.
+ */
+export function queuedSaveTime(key: string, value: string | null | undefined): Date | undefined {
+  const time =
+    decodeQueuedSave(value)?.time ??
+    /^\d{4}-\d\d-\d\dT[\d:.]+Z/.exec(key.slice(QUEUED_SAVE_PREFIX.length))?.[0];
+  const date = time === undefined ? undefined : new Date(time);
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+
 /** Bytes of a string in UTF-8, as the property store counts them (no TextEncoder in Apps Script). */
 export function utf8Bytes(text: string): number {
   let bytes = 0;

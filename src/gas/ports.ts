@@ -198,6 +198,7 @@ export interface TriggerPort {
 }
 
 export interface ClockTriggerBuilderPort {
+  everyMinutes(n: number): ClockTriggerBuilderPort;
   everyDays(n: number): ClockTriggerBuilderPort;
   everyWeeks(n: number): ClockTriggerBuilderPort;
   onWeekDay(day: unknown): ClockTriggerBuilderPort;

@@ -1,5 +1,6 @@
 // The health check's reads, each made once: every sheet's header row (the plan sheets and the Run log whole), the
-// trigger records and the current user's triggers, the email quota. Reads only, and takes no script lock.
+// trigger records and the current user's triggers, the staff saves waiting, the email quota. Reads only, and takes no
+// script lock.
 import { ACTIONS_SHEET } from '../domain/actions';
 import {
   checkHealth,
@@ -16,6 +17,7 @@ import { isBlankRow } from '../domain/schema';
 import { parseSettings, SETTINGS_SHEET, type Settings } from '../domain/settings';
 import type { Services } from '../gas/ports';
 import { productTriggers, type ProductTrigger, readTriggerRecords } from './installTriggers';
+import { waitingSaveTimes } from './queuedSaves';
 import { REFRESH_JOB } from './refreshStatus';
 import { DAILY_REMINDERS_JOB, WEEKLY_REMINDERS_JOB } from './reminderTypes';
 import { SETUP_JOB } from './setup';
@@ -82,6 +84,7 @@ export function readForHealthCheck(services: Services): HealthReads {
     ...readTriggerState(services, settings),
     mailQuota: services.remainingMailQuota(),
     jobs: WATCHED_JOBS,
+    waitingSaves: waitingSaveTimes(services.documentProperties()),
   };
 }
 

@@ -1,6 +1,6 @@
-// Installs the product's triggers (daily refresh, on-edit audit trail, scheduled draft report, weekly and daily
-// reminders), one of each, and records in document properties who installed them: the trigger API cannot say whose
-// a trigger is, and the Settings dialog must.
+// Installs the product's triggers (daily refresh, on-edit audit trail, staff saves every 5 minutes, scheduled draft
+// report, weekly and daily reminders), one of each, and records in document properties who installed them: the
+// trigger API cannot say whose a trigger is, and the Settings dialog must.
 import { messageOf } from '../domain/messageOf';
 import type * as Main from '../main';
 import { parseSettings, SETTINGS_SHEET, type Settings } from '../domain/settings';
@@ -26,7 +26,15 @@ export interface ProductTrigger {
   hour?: number;
   /** For a weekly CLOCK trigger: the day (a ScriptApp.WeekDay name). */
   weekday?: string;
+  /** For a CLOCK trigger that runs all day: every this many minutes (1, 5, 10, 15 or 30), at no set hour. */
+  everyMinutes?: number;
 }
+
+/**
+ * How often the staff saves' trigger runs: a save's Audit log rows, stamps and colour are written within this many
+ * minutes even when nobody edits the sheet (and the health check allows three runs' worth before it fails).
+ */
+export const QUEUED_SAVES_EVERY_MINUTES = 5;
 
 /** The product's triggers; the reminders' run on the Weekly digest day and hour of Settings. */
 export function productTriggers(
@@ -67,6 +75,13 @@ const FIXED_TRIGGERS: readonly ProductTrigger[] = [
     label: 'Audit trail of edits',
     eventType: 'ON_EDIT',
     schedule: 'on every edit to this spreadsheet',
+  },
+  {
+    handler: 'applyQueuedSaves',
+    label: 'Staff saves from Update progress into the Audit log',
+    eventType: 'CLOCK',
+    schedule: `every ${QUEUED_SAVES_EVERY_MINUTES} minutes`,
+    everyMinutes: QUEUED_SAVES_EVERY_MINUTES,
   },
   {
     handler: 'scheduledDraftReport',
@@ -118,9 +133,10 @@ export function installTriggers(
 ): TriggerInstallResult {
   const me = services.effectiveUserEmail();
   const specs = productTriggers(opts.settings ?? settingsOf(services));
-  // Clock triggers run at hours of the spreadsheet's zone (the council's), not the script project's.
+  // Clock triggers run at hours of the spreadsheet's zone (the council's), not the script project's; one that runs
+  // every few minutes has no hour, so no zone, and a changed zone leaves it be.
   const zone = services.spreadsheet.getSpreadsheetTimeZone();
-  const zoneOf = (spec: ProductTrigger) => (spec.eventType === 'CLOCK' ? zone : undefined);
+  const zoneOf = (spec: ProductTrigger) => (atHours(spec) ? zone : undefined);
   const onSchedule = (spec: ProductTrigger, r: InstalledTrigger) =>
     r.schedule === spec.schedule && r.timeZone === zoneOf(spec);
   const properties = services.documentProperties();
@@ -193,8 +209,14 @@ export function settingsOf(services: Services): Settings {
   ).settings;
 }
 
+/** A clock trigger run at an hour of the day (not every few minutes). */
+function atHours(spec: ProductTrigger): boolean {
+  return spec.eventType === 'CLOCK' && spec.everyMinutes === undefined;
+}
+
 function create(services: Services, spec: ProductTrigger, timeZone: string): TriggerPort {
   const builder = services.triggers.newTrigger(spec.handler);
+  if (spec.everyMinutes !== undefined) return builder.timeBased().everyMinutes(spec.everyMinutes).create();
   if (spec.eventType === 'CLOCK') {
     const clock = builder.timeBased().inTimezone(timeZone);
     const frequency = spec.weekday

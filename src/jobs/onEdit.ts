@@ -1,7 +1,7 @@
 // The installable on-edit trigger's work (issue 3 items 6–7): one Audit log row per changed cell in one write, the
 // touched Actions rows' Last updated / Updated by stamped and RAG worked out again, and a word to a person who
 // changed a Target date. A fixed number of Spreadsheet calls per edit, whatever the size of the plan or the paste.
-import { ACTION_COLUMNS, ACTIONS_SHEET } from '../domain/actions';
+import { ACTIONS_SHEET } from '../domain/actions';
 import {
   decideEdit,
   editorOf,
@@ -9,14 +9,13 @@ import {
   rangeA1,
   TARGET_DATE_REVISION_MESSAGE,
 } from '../domain/audit';
-import { mapColumns } from '../domain/schema';
 import type { RangePort, Services, SheetPort } from '../gas/ports';
 import { SETTINGS_SHEET } from '../domain/settings';
 import { appendAudit } from '../sheets/auditLog';
 import { readEditedCells } from '../sheets/editedCells';
 import { appendRunLog } from '../sheets/runLog';
 import { installTriggers } from './installTriggers';
-import { drainQueuedSaves } from './queuedSaves';
+import { actionsDrainTarget, drainQueuedSaves } from './queuedSaves';
 import { stampAndColourRows } from './rowUpkeep';
 
 export const AUDIT_JOB = 'Audit trail';
@@ -96,11 +95,13 @@ export function handleEdit(services: Services, event: EditEvent | undefined): Ed
     if (isUnloggedSheet(sheetName)) return NOTHING_DONE;
     const locked = services.lock.tryLock(ON_EDIT_LOCK_TIMEOUT_MS);
     try {
+      // Saves queued from Update progress were made before this edit, so they are written first: the Audit log stays
+      // in time order and this edit's Last updated / Updated by stamp is the one left on a row both touched. Row
+      // numbers are trusted only under the lock; without it the saves wait for the next run that has it.
+      if (locked) writeQueuedSaves(services, sheet, sheetName);
       const outcome = record(services, event, sheet, sheetName, started, locked);
       // Under the lock only: two quick Settings edits must not each make a trigger.
       if (sheetName === SETTINGS_SHEET && locked) followSchedules(services, started);
-      // Row numbers are trusted only under the lock; without it the saves wait for the next edit or refresh.
-      if (locked) writeQueuedSaves(services, sheet, sheetName);
       return outcome;
     } finally {
       if (locked) services.lock.releaseLock();
@@ -148,23 +149,9 @@ export const SCHEDULES_JOB = 'Schedules follow Settings';
  * the script's columns: this trigger runs as the administrator. Reads Actions only when something is queued.
  */
 function writeQueuedSaves(services: Services, edited: SheetPort, sheetName: string): void {
-  const ss = services.spreadsheet;
-  drainQueuedSaves(services, () => {
-    const sheet = sheetName === ACTIONS_SHEET ? edited : ss.getSheetByName(ACTIONS_SHEET);
-    if (!sheet) return undefined;
-    const values = sheet.getDataRange().getValues();
-    const columns = mapColumns(ACTIONS_SHEET, values[0] ?? [], ACTION_COLUMNS);
-    // A header row that stops every job leaves the saves queued for the refresh that reports it.
-    if (columns.errors.length) return undefined;
-    return {
-      sheet,
-      headerRow: values[0],
-      columns,
-      rows: values.slice(1),
-      timeZone: ss.getSpreadsheetTimeZone(),
-      rag: true,
-    };
-  });
+  drainQueuedSaves(services, () =>
+    actionsDrainTarget(services, sheetName === ACTIONS_SHEET ? edited : undefined),
+  );
 }
 
 function record(

@@ -9,7 +9,7 @@ import type { Services } from '../gas/ports';
 import { writeColumn } from '../sheets/columnWriter';
 import { type DashboardWrite, writeDashboard } from '../sheets/dashboard';
 import { appendRunLog } from '../sheets/runLog';
-import { drainQueuedSaves } from './queuedSaves';
+import { drainQueuedSaves, savesWrittenInWords } from './queuedSaves';
 import { readPlanForJob } from './readPlanForJob';
 import { applyScriptCellWrites } from './rowUpkeep';
 import { withScriptLock } from './withScriptLock';
@@ -61,9 +61,7 @@ export function refreshStatus(services: Services): RefreshResult {
       withoutRag.length
         ? `No status colour for rows ${withoutRag.join(', ')}: their Status is missing or unknown.`
         : '',
-      drained.saves
-        ? `${drained.saves} Update progress save${drained.saves === 1 ? '' : 's'} by ${[...new Set(drained.editors)].join(', ')} written to the Audit log.`
-        : '',
+      savesWrittenInWords(drained),
     ]
       .filter(Boolean)
       .join(' ');

@@ -3,7 +3,8 @@
 // changed when its editable cells differ from what the form loaded, checked with Check the plan's own rules, then
 // only the changed cells written (as text where a person typed text). The Audit log rows, Last updated / Updated by
 // and RAG go through the on-edit trigger's own writer when the person may write them (plan administrators); staff
-// may not, so their save is queued for the next run as the administrator. A fixed number of Spreadsheet calls.
+// may not, so their save is queued, before its cells are written, for the next run as the administrator (the
+// every-5-minutes trigger at the latest). A fixed number of Spreadsheet calls.
 import { ACTIONS_SHEET, type ActionKey } from '../domain/actions';
 import { editorOf, STAMPING_KEYS } from '../domain/audit';
 import { AUDIT_LOG_HEADERS, AUDIT_LOG_SHEET } from '../domain/layout';
@@ -19,6 +20,8 @@ import {
   progressVersion,
   validateProgress,
 } from '../domain/progressUpdate';
+import { encodeQueuedSave, type QueuedSave } from '../domain/queuedSaves';
+import { messageOf } from '../domain/messageOf';
 import type { ColumnMap } from '../domain/schema';
 import type { Services, SheetPort, SpreadsheetPort } from '../gas/ports';
 import { type AuditEntry, appendAudit } from '../sheets/auditLog';
@@ -30,6 +33,7 @@ import {
   UPDATE_PROGRESS_JOB,
 } from '../ui/sidebar';
 import type { FieldError, ProgressFields, SaveResult } from '../ui/sidebarTypes';
+import { QUEUED_SAVES_EVERY_MINUTES } from './installTriggers';
 import { queueSave } from './queuedSaves';
 import { stampAndColourRows } from './rowUpkeep';
 import { withScriptLock } from './withScriptLock';
@@ -135,13 +139,55 @@ function save(services: Services, req: SaveInput): SaveResult {
         'against you (Data › Protected sheets and ranges says who may edit them).',
     );
   }
-  ranges.forEach((range, i) => range.setValues([runs[i].map((c) => c.value)]));
+  const time = services.now();
+  const editor = editorOf(undefined, user, () => services.temporaryUserKey());
+  const queued = (written: readonly ProgressCell[]): QueuedSave => ({
+    time: time.toISOString(),
+    editor,
+    code: req.code,
+    stamp: written.some((c) => STAMPING_KEYS.includes(c.key)),
+    cells: written.map((c) => ({
+      cell: cellA1(rowNumber, c.column),
+      header: c.header,
+      oldValue: c.oldValue,
+      newValue: c.newValue,
+    })),
+  });
+  const keepsRecords = mayKeepRecords(ss, sheet, columns, rowNumber);
+  // Staff: the record first, so cells are never written without one. A store that refuses it (the document's
+  // properties hold 500 KB in all) means nothing is written.
+  let key: string | undefined;
+  if (!keepsRecords) {
+    try {
+      key = queueSave(services, queued(cells));
+    } catch (e) {
+      return invalid(
+        `Nothing was saved: the store of saves waiting for the Audit log is full (Google said: ${messageOf(e)}). ` +
+          'Ask a plan administrator to choose Improvement Plan › Refresh status colours, which writes them out, ' +
+          'then save again.',
+      );
+    }
+  }
+  let runsWritten = 0;
+  try {
+    ranges.forEach((range, i) => {
+      range.setValues([runs[i].map((c) => c.value)]);
+      runsWritten += 1;
+    });
+  } catch (e) {
+    return writeFailed(services, {
+      code: req.code,
+      runs,
+      runsWritten,
+      key,
+      record: queued,
+      error: e,
+    });
+  }
 
   const updated = [...row];
   for (const c of cells) updated[c.column] = asRead(c.value);
   actions[rowNumber - 1] = updated;
-  const time = services.now();
-  const editor = editorOf(undefined, user, () => services.temporaryUserKey());
   const entries: AuditEntry[] = cells.map((c) => ({
     time,
     editor,
@@ -155,7 +201,7 @@ function save(services: Services, req: SaveInput): SaveResult {
   const stamp = cells.some((c) => STAMPING_KEYS.includes(c.key));
   const saved = cells.map((c) => c.header).join(', ');
   let message: string;
-  if (mayKeepRecords(ss, sheet, columns, rowNumber)) {
+  if (keepsRecords) {
     appendAudit(ss, entries);
     stampAndColourRows(ss, {
       sheet,
@@ -172,19 +218,52 @@ function save(services: Services, req: SaveInput): SaveResult {
     });
     message = `Saved ${req.code}: ${saved}. The Audit log records the change.`;
   } else {
-    queueSave(services, {
-      time: time.toISOString(),
-      editor,
-      code: req.code,
-      stamp,
-      cells: entries.map(({ cell, header, oldValue, newValue }) => ({ cell, header, oldValue, newValue })),
-    });
     message =
-      `Saved ${req.code}: ${saved}. The Audit log, Last updated and the row’s colour follow at the next edit ` +
-      'of the sheet or the morning refresh (the plan administrator’s schedules write them).';
+      `Saved ${req.code}: ${saved}. The Audit log, Last updated and the row’s colour follow within ` +
+      `${QUEUED_SAVES_EVERY_MINUTES} minutes (the plan administrator’s schedules write them).`;
   }
   const after = { ...read, plan: readPlan(values, timeZone, today) };
   return { outcome: 'saved', message, state: buildSidebarState(after, { code: req.code }, user) };
+}
+
+/**
+ * A write the sheet refused part-way (Google's service failing, say). The record is made to say exactly what was
+ * written: a staff save's queued one cut down to the cells written, or removed when none was; an administrator's
+ * written cells queued for the next run, since their Audit log rows were not written yet. The officer is told what
+ * was and was not saved.
+ */
+function writeFailed(
+  services: Services,
+  f: {
+    code: string;
+    runs: readonly ProgressCell[][];
+    runsWritten: number;
+    /** The staff save's queued record; undefined for an administrator. */
+    key?: string;
+    record: (written: readonly ProgressCell[]) => QueuedSave;
+    error: unknown;
+  },
+): SaveResult {
+  const written = f.runs.slice(0, f.runsWritten).flat();
+  const properties = services.documentProperties();
+  const said = `Google said: ${messageOf(f.error)}`;
+  try {
+    if (f.key && written.length === 0) properties.deleteProperty(f.key);
+    else if (f.key) properties.setProperty(f.key, encodeQueuedSave(f.record(written)));
+    else if (written.length) queueSave(services, f.record(written));
+  } catch (e) {
+    return invalid(
+      `Saving ${f.code} stopped part-way (${said}), and what was written could not be recorded for the Audit ` +
+        `log (${messageOf(e)}): tell a plan administrator.`,
+    );
+  }
+  if (written.length === 0)
+    return invalid(`Nothing was saved: the sheet refused the change (${said}). Try again.`);
+  const headers = (cells: readonly ProgressCell[]) => cells.map((c) => c.header).join(', ');
+  return invalid(
+    `Only ${headers(written)} of ${f.code} was saved: the sheet refused ${headers(f.runs.slice(f.runsWritten).flat())} ` +
+      `(${said}). The Audit log will record what was saved; open the action again and save the rest.`,
+  );
 }
 
 /** Cells side by side, each group one write. */

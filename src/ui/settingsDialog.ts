@@ -34,6 +34,8 @@ export interface SettingsAndSchedules {
   /** The latest ok run of each job, its finish time in the spreadsheet's zone. */
   lastRuns: { job: string; finished: string }[];
   mailQuota: number;
+  /** Whose quota mailQuota is: the person looking (the reminder triggers use their installer's). */
+  mailAccount: string;
   /** Schedules this opening brought into line with Settings (an administrator changed the digest day or hour). */
   scheduleChanges: string[];
 }
@@ -76,6 +78,7 @@ export function showSettingsAndSchedules(services: Services): SettingsAndSchedul
     triggers,
     lastRuns,
     mailQuota: reads.mailQuota,
+    mailAccount: reads.me,
     scheduleChanges: [...reinstalled.changes, ...reinstalled.problems],
   };
   const template = services.createHtmlTemplate(DIALOG_HTML);
@@ -143,7 +146,8 @@ const DIALOG_HTML = `${DIALOG_HEAD}<h2>Health check</h2>
 <? } ?>
 
 <h2>Email</h2>
-<p>Emails left today: <?= view.mailQuota ?></p>
+<p>Emails left today for <?= view.mailAccount ?>: <?= view.mailQuota ?></p>
+<p class="note">The reminder triggers send from, and use the quota of, whoever installed them (Triggers above).</p>
 </body>
 </html>
 `;

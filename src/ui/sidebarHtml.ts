@@ -30,6 +30,19 @@ const RAG_CSS = RAGS.map(
     `.rag[data-rag="${rag}"] { background: ${RAG_COLOURS[rag].background}; color: ${RAG_COLOURS[rag].font}; }`,
 ).join('\n');
 
+/**
+ * Beside a field, after a clash both sides changed it: the officer's own text (read-only, to copy) and a button that
+ * puts it back in the field. Hidden until then. `key` and `field` (its label) are ours, never user text; the names
+ * a screen reader gives start with the words shown and say which field.
+ */
+function yoursBox(key: string, field: string): string {
+  return `      <div id="${key}-yours" class="yours" hidden>
+        <label for="${key}-yours-text">Your text</label>
+        <textarea id="${key}-yours-text" rows="2" readonly aria-label="Your text for ${field}"></textarea>
+        <button type="button" id="${key}-putback" aria-controls="${key}" aria-label="Put back your ${field}">Put back</button>
+      </div>`;
+}
+
 // Scriptlets run in Apps Script's template engine, so they are plain ES5. The header is printed here so the page
 // reads before its script runs; the client renders the same state into the same elements (textContent only).
 const SIDEBAR_TEMPLATE = `<!DOCTYPE html>
@@ -67,6 +80,10 @@ fieldset { border: 1px solid #dadce0; border-radius: 4px; margin: 0 0 12px; padd
 .notice { border: 1px solid #dadce0; background: #f1f3f4; border-radius: 4px; padding: 8px; margin: 0 0 12px; }
 .changed { border: 2px solid #b06000; background: #fef7e0; border-radius: 4px; padding: 8px; margin: 0 0 12px; }
 .changed table { border-collapse: collapse; width: 100%; margin: 0 0 8px; table-layout: fixed; }
+.follow { border: 1px solid #dadce0; background: #e8f0fe; border-radius: 4px; padding: 8px; margin: 0 0 12px; }
+.yours { border-left: 3px solid #b06000; background: #fef7e0; padding: 6px 8px; margin: 6px 0 0; }
+.yours label { font-weight: normal; color: #5f6368; }
+.yours textarea { background: #fff; margin: 0 0 6px; }
 .changed th, .changed td { text-align: left; vertical-align: top; padding: 3px 4px; border-bottom: 1px solid #e0c080; overflow-wrap: anywhere; white-space: pre-wrap; }
 button { font: inherit; padding: 6px 14px; border-radius: 4px; border: 1px solid #80868b; background: #fff; cursor: pointer; }
 button.primary { background: #1a73e8; border-color: #1a73e8; color: #fff; font-weight: bold; }
@@ -81,6 +98,11 @@ nav { display: flex; gap: 8px; align-items: center; justify-content: space-betwe
 <main id="app" data-state="<?= stateJson ?>">
   <p id="notice" class="notice" role="status"><?= state.message || '' ?></p>
 
+  <div id="follow" class="follow" role="status" hidden>
+    <p id="follow-text"></p>
+    <div class="buttons"><button type="button" id="follow-open"></button></div>
+  </div>
+
   <section id="action" aria-labelledby="action-heading"<? if (!a) { ?> hidden<? } ?>>
     <h1 id="action-heading"><span id="action-code"><?= a ? a.code : '' ?></span>
       <span id="action-rag" class="rag" data-rag="<?= a ? a.rag : '' ?>"<? if (!a || !a.rag) { ?> hidden<? } ?>><?= a ? a.rag : '' ?></span></h1>
@@ -93,13 +115,14 @@ nav { display: flex; gap: 8px; align-items: center; justify-content: space-betwe
 
   <section id="changed" class="changed" aria-labelledby="changed-heading" tabindex="-1" hidden>
     <h2 id="changed-heading">Someone else changed this action</h2>
-    <p>Nothing was saved, so nothing they wrote was overwritten. What changed since you opened it:</p>
+    <p>Nothing was saved, so nothing they wrote was overwritten. What they changed since you opened it:</p>
     <table>
-      <thead><tr><th scope="col">Column</th><th scope="col">Was</th><th scope="col">Now</th></tr></thead>
+      <thead><tr><th scope="col">Field</th><th scope="col">Theirs now</th><th scope="col">Yours</th></tr></thead>
       <tbody id="changed-rows"></tbody>
     </table>
     <div class="buttons"><button type="button" id="reload">Load the current values</button></div>
-    <p class="hint">Your own changes to anything they did not change stay in the form.</p>
+    <p class="hint">Your changes to anything they did not change stay in the form. Where you both changed a field,
+      theirs goes in the form and yours stays beside it in a “Your text” box, to copy or put back.</p>
   </section>
 
   <form id="progress-form" novalidate<? if (!a) { ?> hidden<? } ?>>
@@ -110,6 +133,7 @@ nav { display: flex; gap: 8px; align-items: center; justify-content: space-betwe
       <label for="status">Status</label>
       <select id="status" name="status" aria-describedby="status-error"></select>
       <p id="status-error" class="error" hidden></p>
+${yoursBox('status', 'Status')}
     </div>
 
     <div class="field">
@@ -118,6 +142,7 @@ nav { display: flex; gap: 8px; align-items: center; justify-content: space-betwe
         aria-describedby="progress-hint progress-error">
       <p id="progress-hint" class="hint">A whole number from 0 to 100.</p>
       <p id="progress-error" class="error" hidden></p>
+${yoursBox('progress', 'Progress')}
     </div>
 
     <div class="field">
@@ -126,6 +151,7 @@ nav { display: flex; gap: 8px; align-items: center; justify-content: space-betwe
         aria-describedby="latestUpdate-hint latestUpdate-error"></textarea>
       <p id="latestUpdate-hint" class="hint">Required when you change the Status.</p>
       <p id="latestUpdate-error" class="error" hidden></p>
+${yoursBox('latestUpdate', 'Latest update')}
     </div>
 
     <div class="field check">
@@ -143,6 +169,7 @@ nav { display: flex; gap: 8px; align-items: center; justify-content: space-betwe
           aria-describedby="revisedTargetDate-hint revisedTargetDate-error">
         <p id="revisedTargetDate-hint" class="hint">Today or later.</p>
         <p id="revisedTargetDate-error" class="error" hidden></p>
+${yoursBox('revisedTargetDate', 'Revised target date')}
       </div>
       <div class="field">
         <label for="revisionReason">Revision reason</label>
@@ -150,6 +177,7 @@ nav { display: flex; gap: 8px; align-items: center; justify-content: space-betwe
           aria-describedby="revisionReason-hint revisionReason-error"></textarea>
         <p id="revisionReason-hint" class="hint">Why the date must move. Needed with the new date.</p>
         <p id="revisionReason-error" class="error" hidden></p>
+${yoursBox('revisionReason', 'Revision reason')}
       </div>
     </fieldset>
 

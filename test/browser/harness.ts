@@ -18,7 +18,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const SIDEBAR_WIDTH = 300;
 
 /** The server functions the page may call, as google.script.run exposes a script's top-level functions. */
-const SERVER_FUNCTIONS = ['sidebarState', 'saveProgress'] as const;
+const SERVER_FUNCTIONS = ['sidebarState', 'saveProgress', 'selectedCode'] as const;
 export type ServerFunction = (typeof SERVER_FUNCTIONS)[number];
 
 export async function launchChromium(): Promise<Browser> {
@@ -103,6 +103,10 @@ export interface SidebarSession {
   html: string;
   /** Serves the sidebar again for the current selection and opens it (a second load of the same page). */
   reopen(): Promise<void>;
+  /** The person clicks `a1` ("Actions!B3") in the sheet while the sidebar stays open. */
+  select(a1: string): void;
+  /** The sidebar looks at the selection now (its timer's tick), and whatever that opens has loaded. */
+  pollNow(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -111,6 +115,11 @@ export interface OpenOptions {
   user: string;
   /** The selection when the menu item is chosen, e.g. "Actions!B3". */
   select: string;
+  /**
+   * How often the page looks at the selection, in ms; 0 (the default) only when the test calls pollNow, so no tick
+   * lands in the middle of another test's steps.
+   */
+  pollMs?: number;
 }
 
 /** The latest sidebar the script showed, with its HTML. */
@@ -171,6 +180,10 @@ export async function openSidebar(
     return JSON.stringify(reply);
   });
   await page.addInitScript(GOOGLE_SCRIPT_RUN_DOUBLE);
+  // The page's test seam (src/client/sidebar.ts): how often it follows the selection, and a way to make it look now.
+  await page.addInitScript((pollMs) => {
+    (window as unknown as { __sidebarTest: { pollMs: number } }).__sidebarTest = { pollMs };
+  }, opts.pollMs ?? 0);
 
   const session: SidebarSession = {
     page,
@@ -206,6 +219,13 @@ export async function openSidebar(
       const file = join(dir, 'sidebar.html');
       writeFileSync(file, session.html);
       await page.goto(pathToFileURL(file).href);
+    },
+    select: (a1) => runtime.spreadsheets.select(a1),
+    async pollNow() {
+      await page.evaluate(() =>
+        (window as unknown as { __sidebarTest: { pollNow: () => Promise<void> } }).__sidebarTest.pollNow(),
+      );
+      await settled(page);
     },
     close: () => context.close(),
   };

@@ -1,5 +1,5 @@
 // The plan the browser tests open: three live actions led by one officer (overdue, due soon, on track) and one not.
-import { action, londonMidnight, PEOPLE } from '../builders/plan';
+import { action, londonMidnight, PEOPLE, type Row } from '../builders/plan';
 import { planData } from '../bundle/harness';
 
 /** The officer at the keyboard: a lead in People, not a plan administrator (not the spreadsheet's owner). */
@@ -10,7 +10,8 @@ const OTHER_LEAD = String(PEOPLE[1].Name);
 /** Row numbers on Actions (header = 1). */
 export const ROW = { CEA1: 2, CEA2: 3, CEA3: 4, CEA4: 5 } as const;
 
-export function officerPlan() {
+/** `cea1` changes CEA1's cells (a revision made earlier, say). */
+export function officerPlan(cea1: Row = {}) {
   return planData([
     action({
       Code: 'CEA1',
@@ -20,6 +21,7 @@ export function officerPlan() {
       Status: 'In progress',
       Progress: 40,
       'Latest update': 'Log template agreed with service leads.',
+      ...cea1,
     }),
     action({
       Code: 'CEA2',

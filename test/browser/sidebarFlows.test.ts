@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { SaveResult } from '../../src/ui/sidebarTypes';
 import { focusedId, formValues, launchChromium, openSidebar, settled, type SidebarSession } from './harness';
 import { OFFICER, officerPlan, ROW } from './plan';
-import { a1, cell } from './sheet';
+import { a1, cell, dayOf } from './sheet';
 
 let browser: Browser;
 let s: SidebarSession;
@@ -33,6 +33,12 @@ const lastSave = () => {
   if (!call || !('value' in call.reply)) throw new Error('no saveProgress answered');
   return call.reply.value as SaveResult;
 };
+
+/** The "changed underneath" table's rows, cell by cell. */
+const changedRows = (page: Page) =>
+  page
+    .locator('#changed-rows tr')
+    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => (c as HTMLElement).innerText)));
 
 async function press(page: Page, id: 'previous' | 'next' | 'save' | 'reload'): Promise<void> {
   await page.click(`#${id}`);
@@ -124,12 +130,12 @@ describe('a row changed underneath the open form', () => {
     const panel = page.locator('#changed');
     expect(await panel.isVisible()).toBe(true);
     expect(await focusedId(page)).toBe('changed');
-    const rows = await page
-      .locator('#changed-rows tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) => Array.from(tr.children).map((c) => (c as HTMLElement).innerText)),
-      );
-    expect(rows).toEqual([['Progress', '40', '80']]);
+    expect(await page.locator('#changed th[scope="col"]').allInnerTexts()).toEqual([
+      'Field',
+      'Theirs now',
+      'Yours',
+    ]);
+    expect(await changedRows(page)).toEqual([['Progress', '80', '(not changed)']]);
     // Nothing the other person wrote was overwritten, and nothing of the officer's was written.
     expect(cell(s, ROW.CEA1, 'Progress')).toBe(80);
     expect(cell(s, ROW.CEA1, 'Latest update')).toBe('Log template agreed with service leads.');
@@ -146,11 +152,82 @@ describe('a row changed underneath the open form', () => {
       latestUpdate: 'Log in use by all service teams.',
     });
     expect(await focusedId(page)).toBe('status');
+    expect(await page.locator('.yours:visible').count()).toBe(0);
 
     await press(page, 'save');
     expect(lastSave().outcome).toBe('saved');
     expect(cell(s, ROW.CEA1, 'Progress')).toBe(80);
     expect(cell(s, ROW.CEA1, 'Latest update')).toBe('Log in use by all service teams.');
+  });
+
+  it('keeps the officer’s text beside a field both of them changed, to copy or put back', async () => {
+    const page = await open(`Actions!A${ROW.CEA1}`);
+    const mine = 'Log in use by all service teams; Cabinet sees the first summary in April.';
+    await page.fill('#latestUpdate', mine);
+    await page.fill('#progress', '60');
+    editedBySomeoneElse(ROW.CEA1, 'Latest update', 'Paused while the case system is replaced.');
+    await press(page, 'save');
+
+    expect(lastSave().outcome).toBe('changed');
+    expect(await changedRows(page)).toEqual([
+      ['Latest update', 'Paused while the case system is replaced.', mine],
+    ]);
+
+    await press(page, 'reload');
+    // Theirs is in the field; the officer's is in the box beside it, read-only, labelled; their Progress is kept.
+    expect(await formValues(page)).toMatchObject({
+      progress: '60',
+      latestUpdate: 'Paused while the case system is replaced.',
+    });
+    const box = page.locator('#latestUpdate-yours');
+    expect(await box.isVisible()).toBe(true);
+    const yours = page.locator('#latestUpdate-yours-text');
+    expect(await yours.inputValue()).toBe(mine);
+    expect(await yours.getAttribute('readonly')).not.toBeNull();
+    expect(await yours.evaluate((el) => (el as HTMLTextAreaElement).labels?.[0]?.innerText)).toBe(
+      'Your text',
+    );
+    expect(await page.locator('.yours:visible').count()).toBe(1);
+    expect(await text(page, '#notice')).toMatch(/your text is beside it/);
+
+    await page.click('#latestUpdate-putback');
+    expect(await formValues(page)).toMatchObject({ latestUpdate: mine });
+    expect(await focusedId(page)).toBe('latestUpdate');
+    await press(page, 'save');
+    expect(lastSave().outcome).toBe('saved');
+    expect(cell(s, ROW.CEA1, 'Latest update')).toBe(mine);
+    expect(cell(s, ROW.CEA1, 'Progress')).toBe(60);
+    expect(await box.isHidden()).toBe(true);
+  });
+
+  it('keeps a revised date both of them changed in the date part of the form', async () => {
+    const page = await open(`Actions!A${ROW.CEA1}`);
+    await page.check('#dateMustMove');
+    await page.fill('#revisedTargetDate', '2010-09-30');
+    await page.fill('#revisionReason', 'Case system late.');
+    editedBySomeoneElse(ROW.CEA1, 'Revised target date', '31/08/2010');
+    editedBySomeoneElse(ROW.CEA1, 'Revision reason', 'Supplier late.');
+    await press(page, 'save');
+    expect(await changedRows(page)).toEqual([
+      ['Revised target date', '31 August 2010', '30 September 2010'],
+      ['Revision reason', 'Supplier late.', 'Case system late.'],
+    ]);
+
+    await press(page, 'reload');
+    // The date part is open, blank (which saves no change of date), with the officer's two values beside it.
+    expect(await formValues(page)).toMatchObject({
+      dateMustMove: true,
+      revisedTargetDate: '',
+      revisionReason: '',
+    });
+    expect(await page.locator('#revisedTargetDate-yours-text').inputValue()).toBe('2010-09-30');
+    expect(await page.locator('#revisionReason-yours-text').inputValue()).toBe('Case system late.');
+    await page.click('#revisedTargetDate-putback');
+    await page.click('#revisionReason-putback');
+    await press(page, 'save');
+    expect(lastSave().outcome).toBe('saved');
+    expect(dayOf(cell(s, ROW.CEA1, 'Revised target date'))).toBe('2010-09-30');
+    expect(cell(s, ROW.CEA1, 'Revision reason')).toBe('Case system late.');
   });
 
   it('says so and saves nothing when the Code was edited away', async () => {

@@ -13,6 +13,7 @@ import {
   SIDEBAR_WIDTH,
   type SidebarSession,
 } from './harness';
+import { londonMidnight } from '../builders/plan';
 import { OFFICER, officerPlan, ROW } from './plan';
 import { cell, dayOf } from './sheet';
 
@@ -32,8 +33,8 @@ afterEach(async () => {
   expect(dialogs).toEqual([]);
 });
 
-const open = async (select = `Actions!A${ROW.CEA1}`) => {
-  s = await openSidebar(browser, officerPlan(), { user: OFFICER, select });
+const open = async (select = `Actions!A${ROW.CEA1}`, data = officerPlan()) => {
+  s = await openSidebar(browser, data, { user: OFFICER, select });
   return s.page;
 };
 
@@ -134,6 +135,45 @@ describe('saving', () => {
     // Saved, the revision is the action's own: the box is clear again and the reason is shown beside it.
     expect(await formValues(page)).toMatchObject({ dateMustMove: false, revisedTargetDate: '' });
     expect(await text(page, '#dateMustMove-hint')).toContain('Waiting for the new case system.');
+  });
+
+  describe('an action whose date was moved before (CEA1: to 31 July 2010, "Supplier late")', () => {
+    const revised = () =>
+      officerPlan({
+        'Revised target date': londonMidnight('2010-07-31'),
+        'Revision reason': 'Supplier late',
+      });
+
+    it('keeps the revision when the box is ticked but the date and reason are left blank', async () => {
+      const page = await open(`Actions!A${ROW.CEA1}`, revised());
+      expect(await text(page, '#action-target')).toBe('31 July 2010');
+      await page.check('#dateMustMove');
+      expect(await formValues(page)).toMatchObject({ revisedTargetDate: '', revisionReason: '' });
+      await page.fill('#latestUpdate', 'Supplier now delivering.');
+      await save(page);
+
+      const result = (saves()[0].reply as { value: SaveResult }).value;
+      expect(result.outcome).toBe('saved');
+      // Only the update went: the blank boxes were no change of date, not a revision cleared.
+      const sent = saves()[0].args[0] as { fields: Record<string, string> };
+      expect(sent.fields).toMatchObject({ revisedTargetDate: '2010-07-31', revisionReason: 'Supplier late' });
+      expect(cell(s, ROW.CEA1, 'Latest update')).toBe('Supplier now delivering.');
+      expect(dayOf(cell(s, ROW.CEA1, 'Revised target date'))).toBe('2010-07-31');
+      expect(cell(s, ROW.CEA1, 'Revision reason')).toBe('Supplier late');
+      expect(await text(page, '#action-target')).toBe('31 July 2010');
+    });
+
+    it('asks for both when only one of them is filled in, and saves nothing', async () => {
+      const page = await open(`Actions!A${ROW.CEA1}`, revised());
+      const before = s.values('Actions')?.map((r) => [...r]);
+      await page.check('#dateMustMove');
+      await page.fill('#revisionReason', 'Supplier later still');
+      await save(page);
+      expect(await page.locator('#revisedTargetDate').getAttribute('aria-invalid')).toBe('true');
+      expect(await text(page, '#revisedTargetDate-error')).toMatch(/revised target date/i);
+      expect(saves()).toHaveLength(0);
+      expect(s.values('Actions')).toEqual(before);
+    });
   });
 
   it('changes the Status with a Latest update', async () => {

@@ -13,6 +13,7 @@ const DAY = 86_400_000;
 const TRIGGER_LABELS = [
   'Trigger: Daily refresh of status colours and the Dashboard',
   'Trigger: Audit trail of edits',
+  'Trigger: Staff saves from Update progress into the Audit log',
   'Trigger: Draft committee report before each meeting',
   'Trigger: Weekly reminder digest and escalation emails',
   'Trigger: Before-due reminder emails (and any queued ones)',
@@ -139,7 +140,7 @@ describe('healthCheck (bundle)', () => {
     expect(failing(checks)).toEqual([]);
     for (const label of TRIGGER_LABELS) {
       expect(check(checks, label).detail).toMatch(
-        /^installed by deputy@example\.org on 10\/03\/2010 09:00 \(only they can see or change it\); runs /,
+        /^installed by deputy@example\.org on 10\/03\/2010 09:00, known from setup’s record only \(only they can see or change it\); runs /,
       );
     }
   });
@@ -150,7 +151,9 @@ describe('healthCheck (bundle)', () => {
     opened.runtime.mail.setQuota(0);
     const checks = healthCheck(opened);
     expect(failing(checks)).toEqual(['Email quota']);
-    expect(check(checks, 'Email quota').detail).toMatch(/^no emails left today/);
+    expect(check(checks, 'Email quota').detail).toMatch(
+      /^Emails left today for plan\.admin@example\.org: 0 — the reminder triggers use their installer’s quota\. /,
+    );
   });
 
   it('the problems count is the one Check the plan finds', () => {
@@ -203,8 +206,8 @@ describe('healthCheck (bundle)', () => {
     const outcome = opened.bundle.run<MenuOutcome<SettingsAndSchedules>>('settingsAndSchedules');
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.result.scheduleChanges).toEqual([expect.stringContaining('every Tuesday')]);
-    expect(check(outcome.result.health, TRIGGER_LABELS[3])).toEqual({
-      name: TRIGGER_LABELS[3],
+    expect(check(outcome.result.health, TRIGGER_LABELS[4])).toEqual({
+      name: TRIGGER_LABELS[4],
       ok: true,
       detail:
         'installed by plan.admin@example.org on 10/03/2010 10:00; runs every Tuesday between 8:00 and 9:00.',

@@ -23,11 +23,14 @@ describe('settingsAndSchedules (bundle)', () => {
     expect(view.triggers.map((t) => [t.handler, t.installed, t.status])).toEqual([
       ['dailyRefresh', false, NOT_INSTALLED],
       ['onPlanEdit', false, NOT_INSTALLED],
+      ['applyQueuedSaves', false, NOT_INSTALLED],
       ['scheduledDraftReport', false, NOT_INSTALLED],
       ['sendWeeklyReminders', false, NOT_INSTALLED],
       ['sendDailyReminders', false, NOT_INSTALLED],
     ]);
-    expect(view.triggers.slice(3).map((t) => t.schedule)).toEqual([
+    expect(view.triggers.slice(2).map((t) => t.schedule)).toEqual([
+      'every 5 minutes',
+      'every day between 7:00 and 8:00',
       'every Monday between 8:00 and 9:00',
       'every day between 8:00 and 9:00',
     ]);
@@ -39,7 +42,8 @@ describe('settingsAndSchedules (bundle)', () => {
     expect(dialogs[0]).toMatchObject({ kind: 'modal', title: SETTINGS_DIALOG_TITLE, content: view.html });
     expect(view.html).toContain('not installed — run Set up or repair');
     expect(view.html).toContain('No job has finished successfully yet');
-    expect(view.html).toContain('Emails left today: 1500');
+    expect(view.mailAccount).toBe('plan.admin@example.org');
+    expect(view.html).toContain('Emails left today for plan.admin@example.org: 1500');
   });
 
   it('after setup and a refresh: who installed each trigger and when, and the last successful run of each job', () => {
@@ -53,6 +57,7 @@ describe('settingsAndSchedules (bundle)', () => {
     runtime.mail.MailApp.sendEmail('someone@example.org', 'Test', 'Body');
     const view = showDialog(bundle);
     expect(view.triggers.map((t) => t.status)).toEqual([
+      'installed by plan.admin@example.org on 10/03/2010 09:00',
       'installed by plan.admin@example.org on 10/03/2010 09:00',
       'installed by plan.admin@example.org on 10/03/2010 09:00',
       'installed by plan.admin@example.org on 10/03/2010 09:00',
@@ -82,7 +87,12 @@ describe('settingsAndSchedules (bundle)', () => {
     const view = showDialog(bundle);
     expect(view.triggers.map((t) => [t.installed, t.status])).toEqual([
       [false, NOT_INSTALLED],
-      [true, 'installed by deputy@example.org on 10/03/2010 09:00 (only they can see or change it)'],
+      [
+        true,
+        'installed by deputy@example.org on 10/03/2010 09:00, known from setup’s record only (only they can see ' +
+          'or change it)',
+      ],
+      [true, 'installed by plan.admin@example.org on 10/03/2010 09:00'],
       [true, 'installed by plan.admin@example.org on 10/03/2010 09:00'],
       [true, 'installed by plan.admin@example.org on 10/03/2010 09:00'],
       [true, 'installed by plan.admin@example.org on 10/03/2010 09:00'],

@@ -112,6 +112,7 @@ describe('setUpOrRepairSpreadsheet (bundle)', () => {
     expect(triggers(runtime)).toEqual([
       { handler: 'dailyRefresh', type: 'CLOCK' },
       { handler: 'onPlanEdit', type: 'ON_EDIT' },
+      { handler: 'applyQueuedSaves', type: 'CLOCK' },
       { handler: 'scheduledDraftReport', type: 'CLOCK' },
       { handler: 'sendWeeklyReminders', type: 'CLOCK' },
       { handler: 'sendDailyReminders', type: 'CLOCK' },
@@ -487,6 +488,7 @@ describe('setUpOrRepairSpreadsheet (bundle)', () => {
       { handler: 'sendRemindersNow', type: 'CLOCK' },
       { handler: 'dailyRefresh', type: 'CLOCK' },
       { handler: 'onPlanEdit', type: 'ON_EDIT' },
+      { handler: 'applyQueuedSaves', type: 'CLOCK' },
       { handler: 'scheduledDraftReport', type: 'CLOCK' },
       { handler: 'sendWeeklyReminders', type: 'CLOCK' },
       { handler: 'sendDailyReminders', type: 'CLOCK' },
@@ -502,6 +504,8 @@ describe('setUpOrRepairSpreadsheet (bundle)', () => {
     expect(weekly?.schedule).toMatchObject({ kind: 'weeks', every: 1, weekday: 1, hour: 8 });
     const nudges = runtime.triggers.list().find((t) => t.handlerFunction === 'sendDailyReminders');
     expect(nudges?.schedule).toMatchObject({ kind: 'days', every: 1, hour: 8 });
+    const staffSaves = runtime.triggers.list().find((t) => t.handlerFunction === 'applyQueuedSaves');
+    expect(staffSaves?.schedule).toMatchObject({ kind: 'interval', stepMs: 5 * 60_000 });
     const recorded = JSON.parse(runtime.properties.snapshot('document')[TRIGGERS_PROPERTY]);
     expect(recorded.dailyRefresh).toEqual({
       id: daily?.id,
@@ -515,11 +519,14 @@ describe('setUpOrRepairSpreadsheet (bundle)', () => {
   it('clock triggers run at the hours of the spreadsheet’s zone, and follow it when it changes', () => {
     const { runtime, bundle } = openPlan(planData(rows), { spreadsheetTimeZone: 'America/Los_Angeles' });
     setUp(bundle);
-    const zones = () =>
-      runtime.triggers
-        .list()
-        .filter((t) => t.eventType === 'CLOCK')
-        .map((t) => [t.handlerFunction, t.timeZone]);
+    // The staff saves' trigger runs every 5 minutes, at no hour: a zone does not move it.
+    const atHours = () =>
+      runtime.triggers.list().filter((t) => t.eventType === 'CLOCK' && t.schedule?.kind !== 'interval');
+    const zones = () => atHours().map((t) => [t.handlerFunction, t.timeZone]);
+    const everyFewMinutes = () =>
+      runtime.triggers.list().filter((t) => t.handlerFunction === 'applyQueuedSaves');
+    const staffSaves = everyFewMinutes();
+    expect(staffSaves).toHaveLength(1);
     expect(zones()).toEqual([
       ['dailyRefresh', 'America/Los_Angeles'],
       ['scheduledDraftReport', 'America/Los_Angeles'],
@@ -536,13 +543,14 @@ describe('setUpOrRepairSpreadsheet (bundle)', () => {
     expect(moved.changes).toHaveLength(4);
     expect(zones().map(([, zone]) => zone)).toEqual(['Asia/Tokyo', 'Asia/Tokyo', 'Asia/Tokyo', 'Asia/Tokyo']);
     expect(runtime.triggers.list().filter((t) => t.eventType === 'ON_EDIT')).toHaveLength(1);
+    expect(everyFewMinutes()).toEqual(staffSaves);
   });
 
   it('a trigger Google refuses to create is reported in the result, the alert and the Run log; the rest is done', () => {
     const { runtime, bundle } = openPlan(planData(rows));
     runtime.core.faults.triggerCreationFails = true;
     const result = setUp(bundle);
-    expect(result.problems).toHaveLength(5);
+    expect(result.problems).toHaveLength(6);
     expect(result.problems[0]).toBe(
       'The trigger for "Daily refresh of status colours and the Dashboard" could not be installed (Google said: ' +
         "We're sorry, a server error occurred. Please wait a bit and try again.). Everything else was set up; run " +
@@ -560,8 +568,8 @@ describe('setUpOrRepairSpreadsheet (bundle)', () => {
     runtime.core.faults.triggerCreationFails = false;
     const retry = setUp(bundle);
     expect(retry.problems).toEqual([]);
-    expect(retry.changes).toHaveLength(5);
-    expect(triggers(runtime)).toHaveLength(5);
+    expect(retry.changes).toHaveLength(6);
+    expect(triggers(runtime)).toHaveLength(6);
   });
 
   it('says when another person installed the triggers before (theirs still run until they remove them)', () => {

@@ -170,10 +170,10 @@ describe('staff who are not plan administrators (bundle)', () => {
     const outcome = opened.bundle.runAs<MenuOutcome<SettingsAndSchedules>>(JANE, 'settingsAndSchedules');
     if (!outcome.ok) throw new Error(outcome.message);
     const statuses = outcome.result.triggers.map((t) => t.status);
-    expect(statuses).toHaveLength(5);
+    expect(statuses).toHaveLength(6);
     for (const status of statuses) {
       expect(status).toMatch(
-        /^installed by plan\.admin@example\.org on .* \(only they can see or change it\)$/,
+        /^installed by plan\.admin@example\.org on .*, known from setup’s record only \(only they can see or change it\)$/,
       );
     }
   });

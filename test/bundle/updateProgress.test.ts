@@ -6,10 +6,14 @@ import { loadBundle } from '../../local/bundle';
 import { generatePlan } from '../../local/generatePlan';
 import { createPlanSpreadsheet } from '../../local/planSpreadsheet';
 import { createLocalRuntime } from '../../local/runtime';
+import { PROPERTY_QUOTA_MESSAGE, PROPERTY_STORE_LIMIT_BYTES } from '../../local/runtime/properties';
+import { LocalRange } from '../../local/runtime/spreadsheet/range';
+import type { HealthCheckItem } from '../../src/domain/healthCheck';
 import { QUEUED_SAVE_PREFIX } from '../../src/domain/queuedSaves';
 import { columnLetter } from '../../src/domain/schema';
 import type { SpreadsheetPort } from '../../src/gas/ports';
 import type { CheckPlanResult } from '../../src/jobs/checkPlan';
+import { QUEUED_SAVES_JOB, type QueuedSavesRun } from '../../src/jobs/queuedSaves';
 import type { RefreshResult } from '../../src/jobs/refreshStatus';
 import type { MenuOutcome } from '../../src/ui/fromMenu';
 import type { UpdateProgressResult } from '../../src/ui/sidebar';
@@ -23,6 +27,9 @@ const ROBERT = 'robert.hardy@example.org';
 const AMANDA = 'amanda.beer@example.org';
 /** The spreadsheet's owner, who runs setup: the plan administrator. */
 const ADMIN = 'plan.admin@example.org';
+
+/** What Google's service says when it fails a write now and then. */
+const SERVICE_ERROR = 'Service Spreadsheets failed while accessing document with id local-spreadsheet.';
 
 const cell = (header: string, row: number) => `${columnLetter(ACTION_HEADERS.indexOf(header))}${row}`;
 const col = (header: string) => ACTION_HEADERS.indexOf(header);
@@ -391,15 +398,15 @@ describe('Update progress: staff saving (bundle)', () => {
     expect(queued(opened)).toHaveLength(1);
   });
 
-  it('the next on-edit trigger writes their Audit log rows, stamps and RAG, naming them', () => {
+  it('the next on-edit trigger writes their Audit log rows, stamps and RAG, naming them, before the edit’s own', () => {
     const { opened } = staffSave();
     opened.bundle.userEdit('Actions', cell('Progress', 4), [['20']], { user: AMANDA });
     expect(
       auditRows(opened).map((r) => [r.Editor, r.Code, r.Header, r['Old value'], r['New value']]),
     ).toEqual([
-      [AMANDA, 'CEA3', 'Progress', '', '20'],
       [ROBERT, 'CEA2', 'Status', 'In progress', 'Complete'],
       [ROBERT, 'CEA2', 'Latest update', '', 'Done.'],
+      [AMANDA, 'CEA3', 'Progress', '', '20'],
     ]);
     expect(rowOf(opened, 'CEA2').cells).toMatchObject({
       RAG: 'Complete',
@@ -437,6 +444,217 @@ describe('Update progress: staff saving (bundle)', () => {
     // Nothing left to write: the next refresh writes no Audit log row.
     opened.bundle.trigger('dailyRefresh');
     expect(auditRows(opened)).toHaveLength(2);
+  });
+
+  it('another person editing the same row later is the one Updated by names, and the Audit log keeps time order', () => {
+    const { opened } = staffSave();
+    opened.runtime.core.advance(60_000);
+    opened.bundle.userEdit('Actions', cell('Progress', 3), [['90']], { user: ADMIN });
+    const logged = auditRows(opened);
+    expect(logged.map((r) => [r.Editor, r.Code, r.Header])).toEqual([
+      [ROBERT, 'CEA2', 'Status'],
+      [ROBERT, 'CEA2', 'Latest update'],
+      [ADMIN, 'CEA2', 'Progress'],
+    ]);
+    const times = (sheetModel(opened, 'Audit log')?.values ?? [])
+      .slice(1)
+      .map((r) => (r[0] as Date).getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(times[2] - times[0]).toBe(60_000);
+    expect(rowOf(opened, 'CEA2').cells).toMatchObject({ 'Updated by': ADMIN, Progress: 90, RAG: 'Complete' });
+    expect(queued(opened)).toEqual([]);
+  });
+
+  it('the staff saves trigger, every 5 minutes as the administrator, writes them though nobody edits', () => {
+    const { opened } = staffSave();
+    const trigger = opened.runtime.triggers.list().find((t) => t.handlerFunction === 'applyQueuedSaves');
+    expect(trigger?.owner).toBe(ADMIN);
+    const fires = opened.runtime.triggers
+      .due(new Date(opened.runtime.core.nowMillis() + 5 * 60_000))
+      .filter((d) => d.trigger.handlerFunction === 'applyQueuedSaves');
+    expect(fires).toHaveLength(1);
+    opened.runtime.core.resetCounts();
+    const run = opened.bundle.trigger<QueuedSavesRun>('applyQueuedSaves');
+    expect(run).toMatchObject({ saves: 1, editors: [ROBERT], lockBusy: false });
+    expect(auditRows(opened).map((r) => [r.Editor, r.Header])).toEqual([
+      [ROBERT, 'Status'],
+      [ROBERT, 'Latest update'],
+    ]);
+    expect(rowOf(opened, 'CEA2').cells).toMatchObject({
+      RAG: 'Complete',
+      'Updated by': ROBERT,
+      'Last updated': londonMidnight(TODAY),
+    });
+    const runLog = sheetModel(opened, 'Run log')?.values ?? [];
+    expect(runLog[runLog.length - 1].slice(0, 7)).toEqual([
+      QUEUED_SAVES_JOB,
+      expect.any(Date),
+      expect.any(Date),
+      'ok',
+      1,
+      0,
+      `1 Update progress save by ${ROBERT} written to the Audit log.`,
+    ]);
+    expect(queued(opened)).toEqual([]);
+
+    // Nearly every run finds nothing: one read of the document's properties, and no other call at all.
+    opened.runtime.core.resetCounts();
+    const idle = opened.bundle.trigger<QueuedSavesRun>('applyQueuedSaves');
+    expect(idle).toEqual({ saves: 0, editors: [], lockBusy: false });
+    expect(opened.runtime.core.callsByService()).toEqual({ PropertiesService: 2 });
+    expect(opened.runtime.core.callsByMember()).toEqual({
+      'PropertiesService.PropertiesService.getDocumentProperties': 1,
+      'PropertiesService.Properties.getProperties': 1,
+    });
+    expect(auditRows(opened)).toHaveLength(2);
+  });
+
+  it('the staff saves trigger leaves them queued while another job holds the lock, and the next run writes them', () => {
+    const { opened } = staffSave();
+    const before = everything(opened);
+    opened.runtime.core.faults.scriptLockHeld = true;
+    expect(opened.bundle.trigger<QueuedSavesRun>('applyQueuedSaves')).toEqual({
+      saves: 0,
+      editors: [],
+      lockBusy: true,
+    });
+    expect(everything(opened)).toEqual(before);
+    opened.runtime.core.faults.scriptLockHeld = false;
+    expect(opened.bundle.trigger<QueuedSavesRun>('applyQueuedSaves').saves).toBe(1);
+    expect(queued(opened)).toEqual([]);
+  });
+
+  it('a staff saves run that fails keeps the saves queued, logs "failed" and throws for Google’s failure email', () => {
+    const { opened } = staffSave();
+    const refuse = jest.spyOn(LocalRange.prototype, 'setValues').mockImplementationOnce(() => {
+      throw new Error(SERVICE_ERROR);
+    });
+    try {
+      expect(() => opened.bundle.trigger('applyQueuedSaves')).toThrow(SERVICE_ERROR);
+    } finally {
+      refuse.mockRestore();
+    }
+    expect(queued(opened)).toHaveLength(1);
+    const runLog = sheetModel(opened, 'Run log')?.values ?? [];
+    expect(runLog[runLog.length - 1][0]).toBe(QUEUED_SAVES_JOB);
+    expect(runLog[runLog.length - 1][3]).toBe('failed');
+    expect(String(runLog[runLog.length - 1][6])).toBe(
+      `Update progress saves could not be written to the Audit log (they stay queued): ${SERVICE_ERROR}`,
+    );
+    expect(opened.bundle.trigger<QueuedSavesRun>('applyQueuedSaves').saves).toBe(1);
+    expect(auditRows(opened)).toHaveLength(2);
+  });
+
+  it('the health check fails while a save has waited more than 15 minutes, and passes once it is written', () => {
+    const { opened } = staffSave();
+    const waiting = () =>
+      opened.bundle.run<HealthCheckItem[]>('healthCheck').find((c) => c.name === 'Staff saves waiting');
+    expect(waiting()).toMatchObject({
+      ok: true,
+      detail: expect.stringMatching(/^1 Update progress save waiting/),
+    });
+    opened.runtime.core.advance(16 * 60_000);
+    expect(waiting()).toEqual({
+      name: 'Staff saves waiting',
+      ok: false,
+      detail: expect.stringMatching(
+        /^1 Update progress save waiting for the Audit log, the oldest from 10\/03\/2010 09:00 \(more than 15 minutes ago\): /,
+      ),
+    });
+    opened.bundle.trigger('applyQueuedSaves');
+    expect(waiting()).toEqual({
+      name: 'Staff saves waiting',
+      ok: true,
+      detail: 'none: every Update progress save is in the Audit log.',
+    });
+  });
+
+  it('queues the record before writing the cells; a write refused outright leaves neither', () => {
+    const opened = openSetUp();
+    const state = stateOf(opened, 'CEA2');
+    const before = everything(opened);
+    const queuedAtWrite: number[] = [];
+    const refuse = jest.spyOn(LocalRange.prototype, 'setValues').mockImplementationOnce(() => {
+      queuedAtWrite.push(queued(opened).length);
+      throw new Error(SERVICE_ERROR);
+    });
+    try {
+      const result = save(opened, request(state, { status: 'Complete', latestUpdate: 'Done.' }));
+      expect(result).toEqual({
+        outcome: 'invalid',
+        errors: [
+          {
+            field: '',
+            message: `Nothing was saved: the sheet refused the change (Google said: ${SERVICE_ERROR}). Try again.`,
+          },
+        ],
+      });
+    } finally {
+      refuse.mockRestore();
+    }
+    expect(queuedAtWrite).toEqual([1]);
+    expect(everything(opened)).toEqual(before);
+  });
+
+  it('a write refused part-way keeps a record of exactly what was written, for the Audit log', () => {
+    const opened = openSetUp();
+    const state = stateOf(opened, 'CEA2');
+    const original = LocalRange.prototype.setValues;
+    let calls = 0;
+    const refuse = jest.spyOn(LocalRange.prototype, 'setValues').mockImplementation(function (
+      this: LocalRange,
+      values: unknown,
+    ) {
+      calls += 1;
+      if (calls === 2) throw new Error(SERVICE_ERROR);
+      return original.call(this, values);
+    });
+    let result: SaveResult;
+    try {
+      result = save(opened, request(state, { status: 'Complete', latestUpdate: 'Done.' }));
+    } finally {
+      refuse.mockRestore();
+    }
+    expect(result).toEqual({
+      outcome: 'invalid',
+      errors: [
+        {
+          field: '',
+          message:
+            `Only Status of CEA2 was saved: the sheet refused Latest update (Google said: ${SERVICE_ERROR}). ` +
+            'The Audit log will record what was saved; open the action again and save the rest.',
+        },
+      ],
+    });
+    expect(rowOf(opened, 'CEA2').cells).toMatchObject({ Status: 'Complete', 'Latest update': '' });
+    expect(queued(opened)).toHaveLength(1);
+    opened.bundle.trigger('applyQueuedSaves');
+    expect(auditRows(opened).map((r) => [r.Editor, r.Header, r['New value']])).toEqual([
+      [ROBERT, 'Status', 'Complete'],
+    ]);
+  });
+
+  it('a document store too full to queue the save writes nothing and says what to do', () => {
+    const opened = openSetUp();
+    const state = stateOf(opened, 'CEA2');
+    // Other records filling the document's properties to within a few bytes of Apps Script's 500 KB.
+    const room = PROPERTY_STORE_LIMIT_BYTES - opened.runtime.properties.bytesUsed('document');
+    opened.runtime.properties.seed('document', { filler: 'x'.repeat(room - 'filler'.length - 10) });
+    const before = everything(opened);
+    const result = save(opened, request(state, { status: 'Complete', latestUpdate: 'Done.' }));
+    expect(result).toEqual({
+      outcome: 'invalid',
+      errors: [
+        {
+          field: '',
+          message:
+            `Nothing was saved: the store of saves waiting for the Audit log is full (Google said: ` +
+            `${PROPERTY_QUOTA_MESSAGE}). Ask a plan administrator to choose Improvement Plan › Refresh status ` +
+            'colours, which writes them out, then save again.',
+        },
+      ],
+    });
+    expect(everything(opened)).toEqual(before);
   });
 });
 

@@ -1,11 +1,12 @@
 // The health check's pass / fail list, decided from what was read: sheets and headers, settings, triggers and whose,
-// last successful runs, email quota, problems counted as Check the plan counts them.
+// last successful runs, staff saves waiting, email quota (whose), problems counted as Check the plan counts them.
 import {
   checkHealth,
   type HealthCheckItem,
   healthCheckInWords,
   type HealthReads,
   NOT_INSTALLED,
+  SAVES_WAIT_MINUTES,
   type TriggerRecord,
   type WatchedJob,
 } from '../../src/domain/healthCheck';
@@ -69,6 +70,7 @@ function healthy(overrides: Partial<HealthReads> = {}): HealthReads {
     mine: TRIGGERS.map((t) => ({ id: `${t.handler}-id`, handler: t.handler })),
     mailQuota: 1500,
     jobs: JOBS,
+    waitingSaves: [],
     ...overrides,
   };
 }
@@ -96,6 +98,7 @@ describe('checkHealth', () => {
       'Last successful run: Set up or repair',
       'Last successful run: Refresh status colours',
       'Last successful run: Weekly reminders',
+      'Staff saves waiting',
       'Email quota',
       'Problems in the plan',
     ]);
@@ -105,7 +108,12 @@ describe('checkHealth', () => {
       `installed by ${ME} on 28/02/2010 09:00; runs every day between 6:00 and 7:00.`,
     );
     expect(byName(checks, 'Last successful run: Refresh status colours').detail).toBe('10/03/2010 06:00');
-    expect(byName(checks, 'Email quota').detail).toBe('1500 emails left today.');
+    expect(byName(checks, 'Staff saves waiting').detail).toBe(
+      'none: every Update progress save is in the Audit log.',
+    );
+    expect(byName(checks, 'Email quota').detail).toBe(
+      `Emails left today for ${ME}: 1500 — the reminder triggers use their installer’s quota.`,
+    );
     expect(byName(checks, 'Problems in the plan').detail).toBe('none.');
   });
 
@@ -220,7 +228,8 @@ describe('checkHealth', () => {
       name: 'Trigger: Audit trail of edits',
       ok: true,
       detail:
-        'installed by deputy@example.org on 28/02/2010 09:00 (only they can see or change it); runs on every edit to this spreadsheet.',
+        'installed by deputy@example.org on 28/02/2010 09:00, known from setup’s record only (only they can see or ' +
+        'change it); runs on every edit to this spreadsheet.',
     });
     const deleted = checkHealth(
       healthy({ mine: healthy().mine.filter((t) => t.handler !== 'dailyRefresh') }),
@@ -298,18 +307,64 @@ describe('checkHealth', () => {
     ).toBe(false);
   });
 
-  it('email quota: none left fails; one left passes', () => {
+  it('email quota: the viewer’s, so labelled; none left fails; one left passes', () => {
     expect(byName(checkHealth(healthy({ mailQuota: 0 })), 'Email quota')).toEqual({
       name: 'Email quota',
       ok: false,
       detail:
-        'no emails left today: reminders are queued and go when Google renews the quota, within 24 hours.',
+        `Emails left today for ${ME}: 0 — the reminder triggers use their installer’s quota. Email sent as ` +
+        `${ME} is queued and goes when Google renews the quota, within 24 hours.`,
     });
     expect(byName(checkHealth(healthy({ mailQuota: 1 })), 'Email quota')).toEqual({
       name: 'Email quota',
       ok: true,
-      detail: '1 email left today.',
+      detail: `Emails left today for ${ME}: 1 — the reminder triggers use their installer’s quota.`,
     });
+    // Reminder triggers another administrator installed send from their account: the viewer's quota is not theirs.
+    const deputy = 'deputy@example.org';
+    const theirs = checkHealth(
+      healthy({
+        records: { ...healthy().records, sendWeeklyReminders: record('sendWeeklyReminders', deputy) },
+      }),
+    );
+    expect(byName(theirs, 'Email quota').detail).toBe(
+      `Emails left today for ${ME}: 1500 — the reminder triggers use their installer’s quota ` +
+        `(${deputy}’s, not this one).`,
+    );
+  });
+
+  it('staff saves waiting: none passes; some within 15 minutes pass; one older, or without a time, fails', () => {
+    const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
+    const recent = byName(
+      checkHealth(healthy({ waitingSaves: [minutesAgo(2), minutesAgo(14)] })),
+      'Staff saves waiting',
+    );
+    expect(recent).toEqual({
+      name: 'Staff saves waiting',
+      ok: true,
+      detail:
+        '2 Update progress saves waiting for the Audit log, the oldest from 10/03/2010 08:46: the staff saves ' +
+        'trigger writes them within minutes.',
+    });
+    const late = byName(
+      checkHealth(healthy({ waitingSaves: [minutesAgo(3), minutesAgo(16), minutesAgo(40)] })),
+      'Staff saves waiting',
+    );
+    expect(late.ok).toBe(false);
+    expect(late.detail).toBe(
+      '3 Update progress saves waiting for the Audit log, the oldest from 10/03/2010 08:20 (more than 15 minutes ' +
+        'ago): their Audit log rows, Last updated and colours are not written. See that the trigger for "Staff ' +
+        'saves from Update progress into the Audit log" is installed, and the Run log’s failed rows; Refresh ' +
+        'status colours writes them at once.',
+    );
+    expect(SAVES_WAIT_MINUTES).toBe(15);
+    const exactly = checkHealth(healthy({ waitingSaves: [minutesAgo(SAVES_WAIT_MINUTES)] }));
+    expect(byName(exactly, 'Staff saves waiting').ok).toBe(true);
+    const unreadable = byName(checkHealth(healthy({ waitingSaves: [undefined] })), 'Staff saves waiting');
+    expect(unreadable.ok).toBe(false);
+    expect(unreadable.detail).toMatch(
+      /^1 Update progress save waiting for the Audit log, some with no time in their record: /,
+    );
   });
 
   it('problems are counted as Check the plan counts them, its own rules included; an unreadable plan fails', () => {

@@ -12,6 +12,8 @@ import {
   type ProgressCheck,
   progressCells,
   progressVersion,
+  REASON_KEPT_MESSAGE,
+  REVISION_KEPT_MESSAGE,
   validateProgress,
 } from '../../src/domain/progressUpdate';
 import type { ProgressFields } from '../../src/ui/sidebarTypes';
@@ -197,6 +199,73 @@ describe('validateProgress', () => {
       { field: 'revisedTargetDate', message: 'A Revision reason needs a Revised target date.' },
     ]);
     expect(reasonAlone.browser).toEqual(reasonAlone.server);
+  });
+
+  describe('an existing revision', () => {
+    const revised = {
+      'Target date': londonMidnight('2010-01-31'),
+      'Revised target date': londonMidnight('2010-03-05'),
+      'Revision reason': 'Supplier late',
+    };
+
+    it('may be moved but not removed: clearing the date, or both, is refused on the date', () => {
+      for (const change of [
+        { revisedTargetDate: '' },
+        { revisedTargetDate: '', revisionReason: '' },
+        { revisedTargetDate: '', revisionReason: 'Supplier late', latestUpdate: 'Done.' },
+      ]) {
+        const { server, browser } = checks(revised, change);
+        expect(server).toEqual([{ field: 'revisedTargetDate', message: REVISION_KEPT_MESSAGE }]);
+        expect(browser).toEqual(server);
+      }
+      expect(REVISION_KEPT_MESSAGE).toBe(
+        'A revised target date can be moved, not removed: enter the new date and its reason.',
+      );
+      expect(
+        checks(revised, { revisedTargetDate: '2010-05-31', revisionReason: 'Supplier later' }).server,
+      ).toEqual([]);
+    });
+
+    it('keeps its reason: clearing it alone is refused on the reason', () => {
+      const { server, browser } = checks(revised, { revisionReason: '' });
+      expect(server).toEqual([{ field: 'revisionReason', message: REASON_KEPT_MESSAGE }]);
+      expect(browser).toEqual(server);
+      expect(checks(revised, { revisionReason: 'Supplier went bust' }).server).toEqual([]);
+    });
+
+    it('given again as the same day, however written, is no change: no check of a past date, nothing written', () => {
+      const r = rowOf(revised);
+      for (const same of ['2010-03-05', '05/03/2010', '5 March 2010']) {
+        const change = { revisedTargetDate: same, revisionReason: 'Supplier late', latestUpdate: 'Chased.' };
+        expect(changedKeys(r.before, { ...r.before, ...change })).toEqual(['latestUpdate']);
+        const { server, browser } = checks(revised, change);
+        expect(server).toEqual([]);
+        expect(browser).toEqual([]);
+        const cells = progressCells({
+          columns: r.plan.columns,
+          row: r.row,
+          before: r.before,
+          after: { ...r.before, ...change },
+          statuses: r.plan.lists.statuses,
+          targetDate: originalTargetDate(r.assessed),
+          timeZone: ZONE,
+        });
+        expect(cells.map((c) => c.header)).toEqual(['Latest update']);
+      }
+      // On a row whose Target date is empty (its timescale gives the date), the same day fills no Target date.
+      const timescale = { ...revised, 'Target date': '', Timescale: 'By the end of 2009/10' };
+      const t = rowOf(timescale);
+      const cells = progressCells({
+        columns: t.plan.columns,
+        row: t.row,
+        before: t.before,
+        after: { ...t.before, revisedTargetDate: '05/03/2010', latestUpdate: 'Chased.' },
+        statuses: t.plan.lists.statuses,
+        targetDate: originalTargetDate(t.assessed),
+        timeZone: ZONE,
+      });
+      expect(cells.map((c) => c.header)).toEqual(['Latest update']);
+    });
   });
 
   it('wants a revised date later than the Target date, in Check the plan’s words', () => {

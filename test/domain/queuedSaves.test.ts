@@ -7,6 +7,7 @@ import {
   QUEUED_SAVE_PREFIX,
   type QueuedSave,
   queuedSaveKey,
+  queuedSaveTime,
   utf8Bytes,
 } from '../../src/domain/queuedSaves';
 
@@ -76,5 +77,13 @@ describe('queued saves', () => {
     const second = queuedSaveKey({ ...save([]), time: '2010-03-10T09:00:01.000Z', code: 'AAA1' }, 'aa');
     expect(first.startsWith(QUEUED_SAVE_PREFIX)).toBe(true);
     expect([second, first].sort()).toEqual([first, second]);
+  });
+
+  it('say when they were made: the record’s time, else the key’s, else nothing', () => {
+    const record = save([]);
+    const key = queuedSaveKey(record, 'ab12');
+    expect(queuedSaveTime(key, encodeQueuedSave(record))).toEqual(new Date(record.time));
+    expect(queuedSaveTime(key, 'not json')).toEqual(new Date(record.time));
+    expect(queuedSaveTime(`${QUEUED_SAVE_PREFIX}garbage`, 'not json')).toBeUndefined();
   });
 });
