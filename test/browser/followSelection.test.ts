@@ -1,28 +1,15 @@
 // The Update progress sidebar follows the selection in the sheet: it asks selectedCode while the page is visible and
 // opens the action whose row the officer selects, but never over unsaved edits (a quiet note and a button instead).
-import type { Browser, Page } from 'playwright-core';
-import { focusedId, formValues, launchChromium, openSidebar, settled, type SidebarSession } from './harness';
+import type { Page } from 'playwright-core';
+import { focusedId, formValues, settled, type SidebarSession, useSidebars } from './harness';
 import { OFFICER, officerPlan, ROW } from './plan';
 import { cell } from './sheet';
 
-let browser: Browser;
+const sidebars = useSidebars();
 let s: SidebarSession;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const { pageErrors, dialogs } = s;
-  await s.close();
-  expect(pageErrors).toEqual([]);
-  expect(dialogs).toEqual([]);
-});
-
 const open = async (select: string, pollMs?: number) => {
-  s = await openSidebar(browser, officerPlan(), { user: OFFICER, select, pollMs });
+  s = await sidebars.open(officerPlan(), { user: OFFICER, select, pollMs });
   return s.page;
 };
 

@@ -133,6 +133,30 @@ export function lastSidebar(dialogs: readonly DialogRecord[]): DialogRecord {
  * Loads the plan into a local runtime, chooses Update progress… as `user` with `select` selected, writes the HTML
  * the runtime's showSidebar received to a file and opens it in a new 300 px page with the google.script.run double.
  */
+/**
+ * A test file's Chromium: one browser for the file, and each test's sidebar closed after it, with no page error and no
+ * browser dialog (an alert would mean typed text ran as script). `open` starts a test's sidebar.
+ */
+export function useSidebars(): { open(data: PlanData, opts: OpenOptions): Promise<SidebarSession> } {
+  let browser: Browser;
+  let session: SidebarSession | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    if (!session) return;
+    const { pageErrors, dialogs } = session;
+    await session.close();
+    session = undefined;
+    expect(pageErrors).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+  return { open: async (data, opts) => (session = await openSidebar(browser, data, opts)) };
+}
+
 export async function openSidebar(
   browser: Browser,
   data: PlanData,

@@ -1,29 +1,16 @@
 // The Update progress sidebar in Chromium, beyond one save: Previous / Next through the officer's own actions, a row
 // changed by someone else while the form was open, a Code edited away, and markup typed as text staying text.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { SaveResult } from '../../src/ui/sidebarTypes';
-import { focusedId, formValues, launchChromium, openSidebar, settled, type SidebarSession } from './harness';
+import { focusedId, formValues, settled, type SidebarSession, useSidebars } from './harness';
 import { OFFICER, officerPlan, ROW } from './plan';
 import { a1, cell, dayOf } from './sheet';
 
-let browser: Browser;
+const sidebars = useSidebars();
 let s: SidebarSession;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const { pageErrors, dialogs } = s;
-  await s.close();
-  expect(pageErrors).toEqual([]);
-  expect(dialogs).toEqual([]);
-});
-
 const open = async (select: string, data = officerPlan()) => {
-  s = await openSidebar(browser, data, { user: OFFICER, select });
+  s = await sidebars.open(data, { user: OFFICER, select });
   return s.page;
 };
 

@@ -2,39 +2,18 @@
 // changes), refuses bad input before saving with the server's own messages, works from the keyboard alone, and a
 // screenshot of the filled sidebar goes to out/sidebar.png.
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { FieldError, SaveResult } from '../../src/ui/sidebarTypes';
-import {
-  focusedId,
-  formValues,
-  launchChromium,
-  openSidebar,
-  settled,
-  SIDEBAR_WIDTH,
-  type SidebarSession,
-} from './harness';
+import { focusedId, formValues, settled, SIDEBAR_WIDTH, type SidebarSession, useSidebars } from './harness';
 import { londonMidnight } from '../builders/plan';
 import { OFFICER, officerPlan, ROW } from './plan';
 import { cell, dayOf } from './sheet';
 
-let browser: Browser;
+const sidebars = useSidebars();
 let s: SidebarSession;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const { pageErrors, dialogs } = s;
-  await s.close();
-  expect(pageErrors).toEqual([]);
-  expect(dialogs).toEqual([]);
-});
-
 const open = async (select = `Actions!A${ROW.CEA1}`, data = officerPlan()) => {
-  s = await openSidebar(browser, data, { user: OFFICER, select });
+  s = await sidebars.open(data, { user: OFFICER, select });
   return s.page;
 };
 
