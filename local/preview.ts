@@ -96,8 +96,9 @@ export async function preview(argv: string[]): Promise<number> {
   );
   const report = bundle.run<MenuOutcome<ReportMenuResult>>('generateCommitteeReport');
   if (!report.ok) return fail(`The report could not be made: ${report.message}`);
-  if ('cancelled' in report.result) return fail(`The report could not be made: ${report.result.message}`);
-  const made = report.result;
+  // No meeting on or after --today (none given, none in Settings): the rest of the preview still runs, and says so.
+  const made = 'cancelled' in report.result ? undefined : report.result;
+  const noReport = 'cancelled' in report.result ? report.result.message : '';
   // The reminder triggers, as they would fire on --today: the weekly digest and escalation, the daily nudges, then
   // the weekly job again, which must find everything already sent.
   const reminders = runReminders(runtime, bundle);
@@ -140,10 +141,13 @@ export async function preview(argv: string[]): Promise<number> {
     },
   };
   const reportFile = join(out, 'report.html');
-  writeFileSync(reportFile, renderDocumentHtml(runtime.documents.model(made.documentId)));
+  if (made) writeFileSync(reportFile, renderDocumentHtml(runtime.documents.model(made.documentId)));
+  else rmSync(reportFile, { force: true }); // an earlier run's report must not pass for this one's
   const withReport = {
     ...summary,
-    report: { file: reportFile, title: made.title, counts: made.counts, attention: made.attention },
+    report: made
+      ? { file: reportFile, title: made.title, counts: made.counts, attention: made.attention }
+      : { skipped: noReport },
   };
   writeFileSync(join(out, 'summary.json'), `${JSON.stringify(withReport, null, 2)}\n`);
   await writeWorkbook(runtime.spreadsheets.model(), join(out, 'workbook.xlsx'));
@@ -159,11 +163,15 @@ export async function preview(argv: string[]): Promise<number> {
   );
   for (const p of result.problems)
     console.log(`    ${p.sheet} row ${p.row}${p.code ? ` (${p.code})` : ''}: ${p.message}`);
-  const c = made.counts;
-  console.log(`  Report "${made.title}"`);
-  console.log(
-    `    ${c.total} in the baseline: ${c.retained} retained, ${c.deleted} deleted, ${c.updated} updated; ${c.added} added`,
-  );
+  if (made) {
+    const c = made.counts;
+    console.log(`  Report "${made.title}"`);
+    console.log(
+      c.total === c.retained + c.deleted + c.updated
+        ? `    ${c.total} in the baseline: ${c.retained} retained, ${c.deleted} deleted, ${c.updated} updated; ${c.added} added`
+        : `    First report (no --baseline): ${c.added} live actions, all new`,
+    );
+  } else console.log(`  No committee report: ${noReport} (give --meeting YYYY-MM-DD)`);
   console.log(`  Reminders`);
   for (const [label, run] of [
     ['Weekly run', reminders.weekly],
@@ -182,7 +190,9 @@ export async function preview(argv: string[]): Promise<number> {
       ? `    Second weekly run: nothing new sent (${again.alreadySent} already sent)`
       : `    Second weekly run: ${emailCount(again.sent.length)} sent again`,
   );
-  console.log(`  Wrote ${join(out, 'summary.json')}, ${join(out, 'workbook.xlsx')} and ${reportFile}`);
+  console.log(
+    `  Wrote ${join(out, 'summary.json')}, ${join(out, 'workbook.xlsx')}${made ? ` and ${reportFile}` : ''}`,
+  );
   console.log(`  Wrote ${emailCount(emlFiles.length)} to ${emailsDir}`);
   return 0;
 }
@@ -249,7 +259,7 @@ function reminderCounts(r: ReminderRunResult) {
     skipped: r.skipped,
     queued: r.queued,
     failed: r.failed,
-    problems: r.problems.length,
+    problems: r.problems,
   };
 }
 

@@ -32,7 +32,9 @@ export const MAX_ACTION_LENGTH = 120;
 
 export function renderReminder(reminder: PlannedReminder, ctx: ReminderEmailContext): ReminderEmail {
   const view = viewOf(reminder, ctx);
-  const subject = shorten(oneLine(subjectOf(reminder, ctx.settings)), MAX_SUBJECT_LENGTH);
+  // In test mode every email lands in one inbox: the subject says whose it would have been.
+  const testFor = ctx.meantFor ? `[Test for ${oneLine(ctx.meantFor)}] ` : '';
+  const subject = shorten(testFor + oneLine(subjectOf(reminder, ctx.settings)), MAX_SUBJECT_LENGTH);
   return { subject, text: textOf(view), html: htmlOf(view, subject), senderName: senderName(ctx.settings) };
 }
 
@@ -98,7 +100,7 @@ function viewOf(reminder: PlannedReminder, ctx: ReminderEmailContext): EmailView
     return {
       ...common,
       intro: [
-        `This is your weekly summary of the ${title} actions you lead that are overdue, due in the next ${plural(settings.dueSoonWindowDays, 'day')} or without an update for more than ${plural(settings.staleAfterDays, 'day')}.`,
+        `This is your weekly summary of the ${title} actions you lead that are overdue, due in the next ${plural(settings.dueSoonWindowDays, 'day')} or with no update for ${plural(settings.staleAfterDays, 'day')}.`,
         'Please bring each one up to date in the plan: its Status, Progress and Latest update.',
       ],
       sections: [

@@ -288,11 +288,12 @@ function sendLocked(
   const kinds = kindsFor(services, run, digestWeek(today, settings));
   const ledger = ReminderLog.read(ss);
   const testMode = settings.sendAllEmailTo.length > 0;
+  // Every kind is selected, to find what earlier runs left QUEUED or FAILED; problems are reported for the kinds
+  // this run plans, and refused People addresses once a week (with the digests), not every day.
   const selection = selectReminders(plan, REMINDER_KINDS);
-  const refused = refusedAddresses(plan);
-  // Skipped counts the People addresses no reminder may go to, as the Run log's Details name them.
+  const refused = kinds.includes('digest') ? refusedAddresses(plan) : [];
   result.skipped += refused.length;
-  result.problems.push(...refused, ...selection.problems);
+  result.problems.push(...refused, ...selectReminders(plan, kinds).problems);
   const due = dueNow(selection.reminders, ledger, testMode, kinds);
   result.alreadySent = due.alreadySent;
   reportCrashedSends(ledger, result, alarms, services.now());

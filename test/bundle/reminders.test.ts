@@ -211,6 +211,10 @@ describe('who may be emailed (bundle)', () => {
     expect(details).toContain('x@gmail.com is outside the allowed email domains');
     expect(details).toContain('boss@gmail.com is outside the allowed email domains');
     expect(o.runLog(WEEKLY_REMINDERS_JOB)[0].Skipped).toBe(3); // the three gmail.com addresses in People
+    // Said once a week, with the digests: the daily run after it repeats neither them nor the escalation's problems.
+    const dailyRow = o.runLog(DAILY_REMINDERS_JOB)[0];
+    expect(dailyRow.Skipped).toBe(0);
+    expect(String(dailyRow.Details)).not.toMatch(/gmail|escalated/);
   });
 
   it('a People row whose Email holds three addresses: one email to each', () => {

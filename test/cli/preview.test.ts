@@ -279,6 +279,19 @@ describe('preview', () => {
     );
   });
 
+  it('with no meeting on or after --today, runs everything but the report and says why', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'preview-'));
+    writeFileSync(join(out, 'report.html'), 'an earlier run’s report');
+    expect(await preview([...SAMPLE, '--today', '2011-01-10', '--out', out])).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.report.skipped).toMatch(/No meeting date was given/);
+    expect(readdirSync(out)).not.toContain('report.html');
+    expect(summary.emails.length).toBeGreaterThan(0);
+    expect(logs).toContainEqual(
+      expect.stringMatching(/^ {2}No committee report: .*\(give --meeting YYYY-MM-DD\)$/),
+    );
+  });
+
   it('a plan file that cannot be read gives one clear line and a non-zero exit', async () => {
     expect(await preview(['--plan', 'samples/no-such-plan.csv'])).toBe(1);
     expect(logs).toEqual(['preview: Cannot read samples/no-such-plan.csv: no such file']);

@@ -365,6 +365,8 @@ describe('renderReminder: test mode', () => {
       expect(email.text.split('\n')[0]).toBe(note);
       const body = email.html.slice(email.html.indexOf('<body'));
       expect(body.split('\n')[1]).toMatch(new RegExp(`^<p style="[^"]*">${note.replace(/\./g, '\\.')}</p>$`));
+      // Every test email lands in one inbox: the subject says whose it would have been.
+      expect(email.subject).toBe(`[Test for ${recipient}] ${emailFor(p, kind, recipient).subject}`);
     },
   );
 
