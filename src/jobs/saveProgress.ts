@@ -5,6 +5,7 @@
 // and RAG go through the on-edit trigger's own writer when the person may write them (plan administrators); staff
 // may not, so their save is queued, before its cells are written, for the next run as the administrator (the
 // every-5-minutes trigger at the latest). A fixed number of Spreadsheet calls.
+import { runsOf } from '../domain/runs';
 import { ACTIONS_SHEET, type ActionKey } from '../domain/actions';
 import { editorOf, STAMPING_KEYS } from '../domain/audit';
 import { AUDIT_LOG_HEADERS, AUDIT_LOG_SHEET } from '../domain/layout';
@@ -130,7 +131,7 @@ function save(services: Services, req: SaveInput): SaveResult {
       state: buildSidebarState(read, { code: req.code }, user),
     };
   }
-  const runs = contiguousRuns(cells);
+  const runs = runsOf(cells, (c) => c.column);
   const ranges = runs.map((run) => sheet.getRange(rowNumber, run[0].column + 1, 1, run.length));
   // All or nothing: a council's own protection on one of the cells must not leave half a save behind.
   if (!ranges.every((range) => range.canEdit())) {
@@ -264,17 +265,6 @@ function writeFailed(
     `Only ${headers(written)} of ${f.code} was saved: the sheet refused ${headers(f.runs.slice(f.runsWritten).flat())} ` +
       `(${said}). The Audit log will record what was saved; open the action again and save the rest.`,
   );
-}
-
-/** Cells side by side, each group one write. */
-function contiguousRuns(cells: readonly ProgressCell[]): ProgressCell[][] {
-  const runs: ProgressCell[][] = [];
-  for (const cell of cells) {
-    const run = runs[runs.length - 1];
-    if (run && run[run.length - 1].column === cell.column - 1) run.push(cell);
-    else runs.push([cell]);
-  }
-  return runs;
 }
 
 /** A written value as the cell gives it back (the apostrophe only marks text). */

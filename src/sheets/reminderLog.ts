@@ -1,5 +1,6 @@
 // The Reminder log ledger (DESIGN 2.6): one row per key, PENDING before a send and SENT, FAILED or QUEUED after, so
 // no run sends what another has sent or may have sent. Read once per run; each record is one write per block.
+import { runsOf } from '../domain/runs';
 import { REMINDER_LOG_HEADERS, REMINDER_LOG_SHEET } from '../domain/layout';
 import { isBlankRow, normaliseHeader } from '../domain/schema';
 import { isDate } from '../domain/values';
@@ -124,7 +125,7 @@ export class ReminderLog {
     if (appended.length && this.lastRow > sheet.getMaxRows()) {
       sheet.insertRowsAfter(sheet.getMaxRows(), this.lastRow - sheet.getMaxRows());
     }
-    for (const block of contiguousBlocks([...existing, ...appended])) {
+    for (const block of runsOf([...existing, ...appended], (e) => e.row)) {
       sheet.getRange(block[0].row, 1, block.length, REMINDER_LOG_HEADERS.length).setValues(block.map(cells));
     }
   }
@@ -151,16 +152,4 @@ function cells(e: LedgerEntry): unknown[] {
     logText(e.actions),
     logText(e.details),
   ];
-}
-
-/** Rows in runs of consecutive row numbers, each run in row order. */
-function contiguousBlocks<T extends { row: number }>(entries: readonly T[]): T[][] {
-  const sorted = [...entries].sort((a, b) => a.row - b.row);
-  const blocks: T[][] = [];
-  for (const e of sorted) {
-    const last = blocks[blocks.length - 1];
-    if (last && last[last.length - 1].row === e.row - 1) last.push(e);
-    else blocks.push([e]);
-  }
-  return blocks;
 }

@@ -1,7 +1,7 @@
 // Bundle-test harness: a local runtime holding a plan spreadsheet, and dist/Code.js loaded into it with gas-local.
 import { loadBundle } from '../../local/bundle';
 import { createPlanSpreadsheet, type PlanData } from '../../local/planSpreadsheet';
-import { createLocalRuntime, type LocalRuntimeOptions } from '../../local/runtime';
+import { createLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../local/runtime';
 import { ACTION_HEADERS, PEOPLE, PEOPLE_HEADERS, type Row, sheet } from '../builders/plan';
 
 export const TODAY = '2010-03-10';
@@ -20,4 +20,11 @@ export function openPlan(data: PlanData, opts: LocalRuntimeOptions & { spreadshe
   /** A sheet's values as the code left them (uncounted). */
   const values = (name: string) => runtime.spreadsheets.model().sheets.find((s) => s.name === name)?.values;
   return { runtime, bundle, values };
+}
+
+/** A sheet's rows as the sheet shows them (display values), each under its header; [] for a missing sheet. */
+export function sheetRows(runtime: LocalRuntime, name: string): Record<string, string>[] {
+  const [headers, ...rows] = runtime.spreadsheets.model().sheets.find((s) => s.name === name)
+    ?.displayValues ?? [[]];
+  return rows.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
 }

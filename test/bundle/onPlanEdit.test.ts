@@ -8,7 +8,7 @@ import { MULTI_CELL_OLD_VALUE, TARGET_DATE_REVISION_MESSAGE } from '../../src/do
 import { columnLetter } from '../../src/domain/schema';
 import type { MenuOutcome } from '../../src/ui/fromMenu';
 import { ACTION_HEADERS, action, londonMidnight, type Row } from '../builders/plan';
-import { openPlan, planData, TODAY } from './harness';
+import { openPlan, planData, TODAY, sheetRows } from './harness';
 
 const AMANDA = 'amanda.beer@example.org';
 
@@ -32,10 +32,7 @@ const sheetModel = ({ runtime }: Opened, name: string) =>
   runtime.spreadsheets.model().sheets.find((s) => s.name === name);
 
 /** Audit log rows under their headers, as the log shows them. */
-function auditRows(opened: Opened): Record<string, string>[] {
-  const [headers, ...rows] = sheetModel(opened, 'Audit log')?.displayValues ?? [[]];
-  return rows.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
-}
+const auditRows = (opened: Opened) => sheetRows(opened.runtime, 'Audit log');
 
 /** An Actions row under its headers. */
 function actionRow({ values }: Opened, row: number): Record<string, unknown> {

@@ -19,7 +19,7 @@ import type { MenuOutcome } from '../../src/ui/fromMenu';
 import type { UpdateProgressResult } from '../../src/ui/sidebar';
 import type { ProgressFields, SaveRequest, SaveResult, SidebarState } from '../../src/ui/sidebarTypes';
 import { ACTION_HEADERS, action, londonMidnight, type Row } from '../builders/plan';
-import { openPlan, planData, TODAY } from './harness';
+import { openPlan, planData, TODAY, sheetRows } from './harness';
 
 /** A lead officer (People: Robert Hardy): staff, not a plan administrator. */
 const ROBERT = 'robert.hardy@example.org';
@@ -60,10 +60,7 @@ const sheetModel = ({ runtime }: Opened, name: string) =>
   runtime.spreadsheets.model().sheets.find((s) => s.name === name);
 
 /** Audit log rows under their headers, as the log shows them. */
-function auditRows(opened: Opened): Record<string, string>[] {
-  const [headers, ...logged] = sheetModel(opened, 'Audit log')?.displayValues ?? [[]];
-  return logged.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
-}
+const auditRows = (opened: Opened) => sheetRows(opened.runtime, 'Audit log');
 
 /** The Actions row holding `code`, under its headers, and its sheet row. */
 function rowOf({ values }: Opened, code: string): { row: number; cells: Record<string, unknown> } {
