@@ -1,5 +1,6 @@
 // Builders for plan sheets: write a row as {Header: value}, get the 2-D values Sheets would hand a script.
 import { ACTION_COLUMNS } from '../../src/domain/actions';
+import { addDays } from '../../src/domain/dates';
 import { type Plan, type PlanValues, readPlan } from '../../src/domain/plan';
 
 export type Row = Record<string, unknown>;
@@ -86,5 +87,23 @@ export function planFrom(
   actions: Row[],
   opts: { people?: Row[]; settings?: Record<string, unknown>; today?: string } = {},
 ): Plan {
-  return readPlan(planValues(actions, opts), 'Europe/London', opts.today ?? '2010-03-10');
+  return readPlan(planValues(actions, opts), 'Europe/London', opts.today ?? PLAN_TODAY);
 }
+
+/** The day planFrom reads plans on unless told otherwise: Wednesday 10 March 2010. */
+export const PLAN_TODAY = '2010-03-10';
+
+/** An action led by Head of Service 01, with no Timescale, updated on 1 March 2010 (so not stale) unless told otherwise. */
+export function ledAction(code: string, overrides: Row = {}): Row {
+  return action({
+    Code: code,
+    Action: `Action ${code}`,
+    Lead: 'Head of Service 01',
+    Timescale: '',
+    'Last updated': londonMidnight('2010-03-01'),
+    ...overrides,
+  });
+}
+
+/** A date cell `days` after PLAN_TODAY (negative: before), as Sheets hands a London date over. */
+export const daysFromToday = (days: number): Date => londonMidnight(addDays(PLAN_TODAY, days));

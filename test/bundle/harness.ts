@@ -1,5 +1,6 @@
 // Bundle-test harness: a local runtime holding a plan spreadsheet, and dist/Code.js loaded into it with gas-local.
 import { loadBundle } from '../../local/bundle';
+import type { MenuOutcome } from '../../src/ui/fromMenu';
 import { createPlanSpreadsheet, type PlanData } from '../../local/planSpreadsheet';
 import { createLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../local/runtime';
 import { ACTION_HEADERS, PEOPLE, PEOPLE_HEADERS, type Row, sheet } from '../builders/plan';
@@ -11,6 +12,25 @@ export function planData(actions: Row[], opts: { headers?: string[]; people?: Ro
     actions: sheet(opts.headers ?? ACTION_HEADERS, actions),
     people: sheet(PEOPLE_HEADERS, opts.people ?? PEOPLE),
   };
+}
+
+/**
+ * The plan opened and set up by its administrator (who so owns the triggers), then any further menu jobs `then` run;
+ * the call counts and UI records are cleared, so a test sees only its own.
+ */
+export function openSetUpPlan(
+  data: PlanData,
+  opts: Parameters<typeof openPlan>[1] = {},
+  then: string[] = [],
+) {
+  const opened = openPlan(data, opts);
+  for (const job of ['setUpOrRepairSpreadsheet', ...then]) {
+    const outcome = opened.bundle.run<MenuOutcome<unknown>>(job);
+    if (!outcome.ok) throw new Error(`${job}: ${outcome.message}`);
+  }
+  opened.runtime.spreadsheets.ui.reset();
+  opened.runtime.core.resetCounts();
+  return opened;
 }
 
 export function openPlan(data: PlanData, opts: LocalRuntimeOptions & { spreadsheetTimeZone?: string } = {}) {

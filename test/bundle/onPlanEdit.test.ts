@@ -6,9 +6,8 @@ import { createPlanSpreadsheet } from '../../local/planSpreadsheet';
 import { createLocalRuntime } from '../../local/runtime';
 import { MULTI_CELL_OLD_VALUE, TARGET_DATE_REVISION_MESSAGE } from '../../src/domain/audit';
 import { columnLetter } from '../../src/domain/schema';
-import type { MenuOutcome } from '../../src/ui/fromMenu';
 import { ACTION_HEADERS, action, londonMidnight, type Row } from '../builders/plan';
-import { openPlan, planData, TODAY, sheetRows } from './harness';
+import { openPlan, planData, TODAY, sheetRows, openSetUpPlan } from './harness';
 
 const AMANDA = 'amanda.beer@example.org';
 
@@ -17,12 +16,7 @@ const cell = (header: string, row: number) => `${columnLetter(ACTION_HEADERS.ind
 
 /** A plan opened in the runtime and set up with the bundle's own Set up or repair, which installs the trigger. */
 function openSetUp(rows: Row[], opts: Parameters<typeof openPlan>[1] = {}) {
-  const opened = openPlan(planData(rows), opts);
-  const outcome = opened.bundle.run<MenuOutcome<unknown>>('setUpOrRepairSpreadsheet');
-  if (!outcome.ok) throw new Error(outcome.message);
-  opened.runtime.spreadsheets.ui.toasts.length = 0;
-  opened.runtime.core.resetCounts();
-  return opened;
+  return openSetUpPlan(planData(rows), opts);
 }
 
 type Opened = ReturnType<typeof openSetUp>;

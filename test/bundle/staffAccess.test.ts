@@ -14,7 +14,7 @@ import type { RefreshResult } from '../../src/jobs/refreshStatus';
 import type { SettingsAndSchedules } from '../../src/ui/settingsDialog';
 import type { MenuOutcome } from '../../src/ui/fromMenu';
 import { ACTION_HEADERS, action, londonMidnight, type Row } from '../builders/plan';
-import { openPlan, planData, TODAY } from './harness';
+import { planData, TODAY, openSetUpPlan } from './harness';
 
 /** A member of staff: an editor of the spreadsheet, neither its owner nor the administrator who ran setup. */
 const JANE = 'jane.clarke@example.org';
@@ -31,12 +31,7 @@ const rows: Row[] = [
 
 /** The plan set up by its administrator (the owner), who so owns the triggers; counts and UI records cleared. */
 function openSetUp(actions: Row[] = rows) {
-  const opened = openPlan(planData(actions));
-  const outcome = opened.bundle.run<MenuOutcome<unknown>>('setUpOrRepairSpreadsheet');
-  if (!outcome.ok) throw new Error(outcome.message);
-  opened.runtime.spreadsheets.ui.reset();
-  opened.runtime.core.resetCounts();
-  return opened;
+  return openSetUpPlan(planData(actions));
 }
 
 type Opened = ReturnType<typeof openSetUp>;

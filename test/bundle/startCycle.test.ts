@@ -16,7 +16,7 @@ import {
   type Row,
   sheet,
 } from '../builders/plan';
-import { openPlan, planData, TODAY } from './harness';
+import { planData, TODAY, openSetUpPlan } from './harness';
 
 const JOB = 'Start a new update cycle';
 const NOW = `${TODAY}T09:00:00.000Z`;
@@ -34,12 +34,7 @@ const rows: Row[] = [
 ];
 
 function openSetUp(actions: Row[] | PlanData = rows, headers = HEADERS) {
-  const opened = openPlan(Array.isArray(actions) ? planData(actions, { headers }) : actions);
-  const outcome = opened.bundle.run<MenuOutcome<unknown>>('setUpOrRepairSpreadsheet');
-  if (!outcome.ok) throw new Error(outcome.message);
-  opened.runtime.spreadsheets.ui.reset();
-  opened.runtime.core.resetCounts();
-  return opened;
+  return openSetUpPlan(Array.isArray(actions) ? planData(actions, { headers }) : actions);
 }
 
 type Opened = ReturnType<typeof openSetUp>;

@@ -19,7 +19,7 @@ import type { MenuOutcome } from '../../src/ui/fromMenu';
 import type { UpdateProgressResult } from '../../src/ui/sidebar';
 import type { ProgressFields, SaveRequest, SaveResult, SidebarState } from '../../src/ui/sidebarTypes';
 import { ACTION_HEADERS, action, londonMidnight, type Row } from '../builders/plan';
-import { openPlan, planData, TODAY, sheetRows } from './harness';
+import { planData, TODAY, sheetRows, openSetUpPlan } from './harness';
 
 /** A lead officer (People: Robert Hardy): staff, not a plan administrator. */
 const ROBERT = 'robert.hardy@example.org';
@@ -44,14 +44,7 @@ const rows: Row[] = [
 
 /** The plan set up and refreshed by its administrator (who so owns the triggers); counts and UI records cleared. */
 function openSetUp(actions: Row[] = rows) {
-  const opened = openPlan(planData(actions));
-  for (const job of ['setUpOrRepairSpreadsheet', 'refreshStatusColours']) {
-    const outcome = opened.bundle.run<MenuOutcome<unknown>>(job);
-    if (!outcome.ok) throw new Error(outcome.message);
-  }
-  opened.runtime.spreadsheets.ui.reset();
-  opened.runtime.core.resetCounts();
-  return opened;
+  return openSetUpPlan(planData(actions), {}, ['refreshStatusColours']);
 }
 
 type Opened = ReturnType<typeof openSetUp>;

@@ -1,5 +1,4 @@
 // Reminder emails: sender name, one-line subjects, the text and HTML bodies of each kind, escaping and test mode.
-import { addDays } from '../../src/domain/dates';
 import type { Plan } from '../../src/domain/plan';
 import {
   MAX_ACTION_LENGTH,
@@ -18,7 +17,7 @@ import {
   withoutSettled,
 } from '../../src/domain/reminders';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
-import { action, londonMidnight, planFrom, type Row } from '../builders/plan';
+import { londonMidnight, planFrom, type Row, daysFromToday, ledAction } from '../builders/plan';
 
 const TODAY = '2010-03-10';
 const PLAN_URL = 'https://docs.google.com/spreadsheets/d/plan-id/edit';
@@ -32,18 +31,10 @@ const PEOPLE: Row[] = [
   { Name: `Head of "Policy" & Partnerships' Office`, Email: 'policy@example.org' },
 ];
 
-function row(code: string, overrides: Row = {}): Row {
-  return action({
-    Code: code,
-    Action: `Action ${code}`,
-    Lead: 'Head of Service 01',
-    Timescale: '',
-    'Last updated': londonMidnight('2010-03-01'),
-    ...overrides,
-  });
-}
+const row = ledAction;
 
-const target = (days: number) => londonMidnight(addDays(TODAY, days));
+/** A target date `days` after today (negative: before). */
+const target = daysFromToday;
 
 function plan(rows: Row[], settings?: Record<string, unknown>): Plan {
   return planFrom(rows, { people: PEOPLE, settings, today: TODAY });

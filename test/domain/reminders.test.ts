@@ -13,7 +13,7 @@ import {
   withoutSettled,
 } from '../../src/domain/reminders';
 import { DEFAULT_SETTINGS, WEEKDAYS } from '../../src/domain/settings';
-import { action, londonMidnight, planFrom, type Row } from '../builders/plan';
+import { londonMidnight, planFrom, type Row, daysFromToday, ledAction } from '../builders/plan';
 
 const TODAY = '2010-03-10'; // a Wednesday
 const WEEK = '2010-03-08'; // its Monday
@@ -32,20 +32,10 @@ const PEOPLE: Row[] = [
   { Name: 'Head of Service 04', Email: 'hos04@example.org' },
 ];
 
-/** An action led by Head of Service 01, updated recently (so not stale) unless told otherwise. */
-function row(code: string, overrides: Row = {}): Row {
-  return action({
-    Code: code,
-    Action: `Action ${code}`,
-    Lead: 'Head of Service 01',
-    Timescale: '',
-    'Last updated': londonMidnight('2010-03-01'),
-    ...overrides,
-  });
-}
+const row = ledAction;
 
 /** A target date `days` after today (negative: before). */
-const target = (days: number) => londonMidnight(addDays(TODAY, days));
+const target = daysFromToday;
 
 function plan(rows: Row[], settings?: Record<string, unknown>, today = TODAY): Plan {
   return planFrom(rows, { people: PEOPLE, settings, today });
